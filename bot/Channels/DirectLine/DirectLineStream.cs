@@ -1,0 +1,92 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+using Atendimento.Platform.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace Atendimento.Bot.Channels.DirectLine;
+
+/// <summary>
+/// The WebSocket stream of one conversation (specs §3.4): replays what follows the watermark, then sends each new
+/// batch as an ActivitySet as soon as a wake-up arrives (from any instance, through the bus), and an empty
+/// keep-alive frame when idle. Frames the client sends are read and ignored; a close from the client ends it.
+/// </summary>
+public sealed class DirectLineStream(IDirectLineStore store, IMessageBus bus, IOptions<DirectLineOptions> options, TimeProvider clock)
+{
+    private const int PageSize = 100;
+
+    public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken aborted)
+    {
+        var wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        await using var subscription = await bus.SubscribeAsync(DirectLineService.Topic(conversationId), _ =>
+        {
+            wakeUps.Writer.TryWrite(true);
+            return Task.CompletedTask;
+        }, aborted);
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        var reading = DrainClientAsync(socket, closed);
+        try
+        {
+            await PumpAsync(socket, conversationId, watermark, wakeUps.Reader, closed.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The client went away or the host is stopping; nothing to deliver any more.
+        }
+        finally
+        {
+            await closed.CancelAsync();
+            await reading;
+        }
+    }
+
+    private async Task PumpAsync(WebSocket socket, string conversationId, long watermark, ChannelReader<bool> wakeUps, CancellationToken cancellationToken)
+    {
+        var heartbeat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
+        while (!cancellationToken.IsCancellationRequested && socket.State == WebSocketState.Open)
+        {
+            var page = await store.ReadAfterAsync(conversationId, watermark, PageSize, cancellationToken);
+            if (page.Activities.Count > 0)
+            {
+                watermark = page.Watermark;
+                var frame = new ActivitySet(page.Activities, watermark.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(frame, Activities.ActivityJson.Options), cancellationToken);
+                continue;
+            }
+            try
+            {
+                await wakeUps.WaitToReadAsync(cancellationToken).AsTask().WaitAsync(heartbeat, clock, cancellationToken);
+                wakeUps.TryRead(out _);
+            }
+            catch (TimeoutException)
+            {
+                await SendAsync(socket, [], cancellationToken);
+            }
+        }
+    }
+
+    private static Task SendAsync(WebSocket socket, byte[] frame, CancellationToken cancellationToken) =>
+        socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+
+    private static async Task DrainClientAsync(WebSocket socket, CancellationTokenSource closed)
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            while (!closed.IsCancellationRequested)
+            {
+                var received = await socket.ReceiveAsync(buffer, closed.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by client", CancellationToken.None);
+                    break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // Closing either way is fine: the stream's end is all that matters.
+        }
+        await closed.CancelAsync();
+    }
+}

@@ -1,0 +1,42 @@
+using Atendimento.Bot.Activities;
+using Atendimento.Bot.Dialogs;
+using Atendimento.Handoff;
+using Atendimento.Platform.Tenancy;
+
+namespace Atendimento.Bot.Conversations;
+
+/// <summary>How to reach the customer again: the channel's own conversation id, both parties, and (Emulator) the service URL.</summary>
+public sealed record ChannelAddress(string ConversationId, ChannelAccount Bot, ChannelAccount? User, string? ServiceUrl, string? Locale);
+
+/// <summary>
+/// One customer conversation on one channel: its dialog state, the transcript kept as handoff evidence,
+/// the ticket a human works on (if any) and the inbound ids already processed. Saved whole, with
+/// optimistic concurrency on <see cref="Version"/> (0 = never saved).
+/// </summary>
+public sealed record ConversationState
+{
+    public const int TranscriptLength = 50;
+    public const int RememberedActivityIds = 50;
+
+    public required TenantId TenantId { get; init; }
+
+    /// <summary>Our id: the channel name, a colon, and the channel's conversation id.</summary>
+    public required string Id { get; init; }
+    public required string Channel { get; init; }
+    public required ChannelAddress Address { get; init; }
+    public long? ActiveTicketId { get; init; }
+    public bool Welcomed { get; init; }
+    public DialogState Dialog { get; init; } = new();
+    public IReadOnlyList<TranscriptEntry> Transcript { get; init; } = [];
+    public IReadOnlyList<string> RecentActivityIds { get; init; } = [];
+    public int Version { get; init; }
+
+    public static string IdFor(string channel, string channelConversationId) => $"{channel}:{channelConversationId}";
+
+    public ConversationState WithTranscript(IEnumerable<TranscriptEntry> entries) =>
+        this with { Transcript = [.. Transcript.Concat(entries).TakeLast(TranscriptLength)] };
+
+    public ConversationState Remember(string? activityId) => activityId is null
+        ? this
+        : this with { RecentActivityIds = [.. RecentActivityIds.TakeLast(RememberedActivityIds - 1), activityId] };
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Activity = Atendimento.Bot.Activities.Activity;
+using Atendimento.Bot.Activities;
+using Atendimento.Bot.Dialogs;
+using Atendimento.Handoff;
+using Microsoft.Extensions.Logging;
+
+namespace Atendimento.Bot.Conversations;
+
+/// <summary>
+/// One turn, as docs/architecture.md draws it: per-conversation lock, load state, drop duplicates, let the owner
+/// (bot or human) take the message, save with a version check, and only then send.
+/// </summary>
+public sealed partial class ConversationTurnProcessor(
+    IConversationStore store,
+    TurnLocks locks,
+    TurnHandler handler,
+    ChannelSenders senders,
+    ILogger<ConversationTurnProcessor> logger)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task ProcessAsync(InboundActivity inbound, CancellationToken cancellationToken = default)
+    {
+        using var trace = BotTelemetry.Source.StartActivity("conversation.turn");
+        trace?.SetTag("conversation.id", inbound.ConversationId);
+        trace?.SetTag("activity.type", inbound.Activity.Type);
+        var started = Stopwatch.GetTimestamp();
+        using (await locks.AcquireAsync(inbound.ConversationId, cancellationToken))
+        {
+            await RunAsync(inbound, cancellationToken);
+        }
+        BotTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("channel", inbound.Channel));
+    }
+
+    private async Task RunAsync(InboundActivity inbound, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var state = await store.GetAsync(inbound.TenantId, inbound.ConversationId, cancellationToken) ?? New(inbound);
+            if (inbound.Activity.Id is { } id && state.RecentActivityIds.Contains(id))
+            {
+                BotTelemetry.DuplicateActivities.Add(1);
+                LogDuplicate(inbound.ConversationId);
+                return;
+            }
+            var outcome = await handler.HandleAsync(state with { Address = Merge(state.Address, inbound.Address) }, inbound.Activity, cancellationToken);
+            var saved = await store.SaveAsync(outcome.State.Remember(inbound.Activity.Id), cancellationToken);
+            if (saved is not null)
+            {
+                BotTelemetry.Turns.Add(1, new("channel", inbound.Channel), new("owner", outcome.Owner.ToString()));
+                await senders.For(saved).SendAsync(saved, outcome.Activities, cancellationToken);
+                return;
+            }
+            LogConcurrentTurn(inbound.ConversationId, attempt);
+        }
+        throw new InvalidOperationException($"Conversation {inbound.ConversationId} kept changing during the turn.");
+    }
+
+    private static ConversationState New(InboundActivity inbound) => new()
+    {
+        TenantId = inbound.TenantId,
+        Id = inbound.ConversationId,
+        Channel = inbound.Channel,
+        Address = inbound.Address,
+    };
+
+    /// <summary>Keeps the latest service URL and user name the channel told us, so replies and agents reach the customer.</summary>
+    private static ChannelAddress Merge(ChannelAddress stored, ChannelAddress latest) => stored with
+    {
+        ServiceUrl = latest.ServiceUrl ?? stored.ServiceUrl,
+        User = latest.User ?? stored.User,
+        Locale = latest.Locale ?? stored.Locale,
+    };
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Ignored an activity already processed in conversation {ConversationId}")]
+    private partial void LogDuplicate(string conversationId);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Conversation {ConversationId} changed during the turn (attempt {Attempt}); running it again")]
+    private partial void LogConcurrentTurn(string conversationId, int attempt);
+}
+
+/// <summary>What a turn decided: the state to save, the activities to send after saving, and who owned the message.</summary>
+public sealed record TurnOutcome(ConversationState State, IReadOnlyList<Activity> Activities, ConversationOwner Owner);

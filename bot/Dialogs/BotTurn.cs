@@ -1,0 +1,24 @@
+using Atendimento.Routing.Tickets;
+
+namespace Atendimento.Bot.Dialogs;
+
+/// <summary>A message from the bot; <see cref="Choices"/> become buttons or suggested actions on the channel.</summary>
+public sealed record BotReply(string Text, IReadOnlyList<string>? Choices = null);
+
+/// <summary>The bot decided a human should take over, and why.</summary>
+public sealed record HandoffDecision(string Reason, SupportLevel Level, string Queue, IReadOnlyList<string> Skills, string? Intent, double? Confidence);
+
+/// <summary>What one turn produced: the new dialog state, the replies, and possibly a handoff.</summary>
+public sealed record BotTurn(DialogState State, IReadOnlyList<BotReply> Replies, HandoffDecision? Handoff);
+
+public enum DialogTurnStatus
+{
+    /// <summary>A step asked something and waits for the customer.</summary>
+    Waiting,
+
+    /// <summary>The steps ran out.</summary>
+    Complete,
+
+    /// <summary>A handoff step ended the dialog.</summary>
+    HandedOff,
+}

@@ -1,0 +1,31 @@
+using Atendimento.Handoff;
+
+namespace Atendimento.Bot.Dialogs;
+
+/// <summary>
+/// Where a conversation stands in its dialog: which intent's steps run, the path to the step waiting for the
+/// customer (step, option, step, ...), what was collected, and the recognition trail kept as handoff evidence.
+/// Versioned so a stored state from an older shape can be recognised and upgraded.
+/// </summary>
+public sealed record DialogState
+{
+    public const int CurrentSchema = 1;
+    public const int TrailLength = 10;
+
+    public int Schema { get; init; } = CurrentSchema;
+    public string? Intent { get; init; }
+    public IReadOnlyList<int>? Position { get; init; }
+    public int Retries { get; init; }
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public int FailedRecognitions { get; init; }
+    public IReadOnlyList<RecognitionStep> Trail { get; init; } = [];
+
+    public bool IsWaiting => Intent is not null && Position is not null;
+
+    public DialogState WithTrail(RecognitionStep step) => this with { Trail = [.. Trail.TakeLast(TrailLength - 1), step] };
+
+    public DialogState WithValue(string name, string value) =>
+        this with { Values = new Dictionary<string, string>(Values, StringComparer.Ordinal) { [name] = value } };
+
+    public DialogState Idle() => this with { Intent = null, Position = null, Retries = 0 };
+}

@@ -1,0 +1,44 @@
+using Atendimento.Bot;
+using Atendimento.Bot.Channels.BotFramework;
+using Atendimento.Bot.Channels.DirectLine;
+using Atendimento.Bot.Hosting;
+using Atendimento.Bot.WebChat;
+using Atendimento.Handoff;
+using Atendimento.Platform;
+using Atendimento.Routing;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddPlatform(builder.Configuration);
+builder.Services.AddTicketRouting(builder.Configuration);
+builder.Services.AddHandoff();
+builder.Services.AddBot(builder.Configuration);
+builder.Services.AddDirectLine(builder.Configuration);
+builder.Services.AddEmulatorChannel(builder.Configuration);
+builder.Services.AddWebChatPage(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapWebChatPage();
+app.MapDirectLine();
+app.MapEmulatorChannel();
+app.MapTicketRouting();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

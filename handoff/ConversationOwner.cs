@@ -1,0 +1,13 @@
+namespace Atendimento.Handoff;
+
+/// <summary>Who answers the customer's next message. Derived from the conversation's ticket, its single source of truth.</summary>
+public enum ConversationOwner
+{
+    Bot,
+
+    /// <summary>Handed off; the ticket waits in its queue.</summary>
+    Queued,
+
+    /// <summary>An agent accepted the ticket.</summary>
+    Agent,
+}

@@ -1,0 +1,33 @@
+using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Tickets;
+
+namespace Atendimento.Handoff;
+
+/// <summary>While a human owns a conversation, the customer's messages go to the ticket instead of the bot.</summary>
+public sealed class HandoffRelay(ITicketStore tickets)
+{
+    /// <summary>
+    /// The owner follows the ticket: open means queued, in progress means an agent, anything after means the
+    /// bot again. Reading it from the ticket means a resolve needs no second write to stay consistent.
+    /// </summary>
+    public async Task<ConversationOwner> OwnerAsync(TenantId tenantId, TicketId? activeTicket, CancellationToken cancellationToken = default)
+    {
+        if (activeTicket is not { } id || await tickets.GetAsync(tenantId, id, cancellationToken) is not { } ticket)
+        {
+            return ConversationOwner.Bot;
+        }
+        return ticket.Status switch
+        {
+            TicketStatus.Open => ConversationOwner.Queued,
+            TicketStatus.InProgress => ConversationOwner.Agent,
+            _ => ConversationOwner.Bot,
+        };
+    }
+
+    public async Task<TicketMessage> RelayCustomerMessageAsync(TenantId tenantId, TicketId ticketId, string text, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var message = await tickets.AppendMessageAsync(tenantId, ticketId, new NewTicketMessage(MessageAuthor.Customer, null, text, at), cancellationToken);
+        HandoffTelemetry.RelayedMessages.Add(1);
+        return message;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace Atendimento.Handoff;
+
+/// <summary>Turns a handoff record into a ticket in routing, carrying the transcript so far.</summary>
+public sealed partial class HandoffService(ITicketStore tickets, ILogger<HandoffService> logger)
+{
+    public async Task<Ticket> InitiateAsync(TenantId tenantId, string conversationRef, HandoffRecord record, CancellationToken cancellationToken = default)
+    {
+        using var activity = HandoffTelemetry.Source.StartActivity("handoff.initiate");
+        activity?.SetTag("handoff.reason", record.ReasonCode);
+        var request = new NewTicket(tenantId, conversationRef, record.Channel, record.CustomerName, record.Level, record.Queue,
+            record.Skills, record.ReasonCode, JsonSerializer.SerializeToElement(record, HandoffJson.Options), record.At);
+        var transcript = record.Transcript
+            .Select(entry => new NewTicketMessage(entry.Role == TranscriptRole.Customer ? MessageAuthor.Customer : MessageAuthor.Bot, null, entry.Text, entry.At))
+            .ToList();
+        var opened = await tickets.OpenAsync(request, transcript, cancellationToken);
+        if (opened.Created)
+        {
+            HandoffTelemetry.Handoffs.Add(1, new("reason", record.ReasonCode), new("level", record.Level.ToString()));
+        }
+        LogHandoff(tenantId.Value, opened.Ticket.Id.Value, record.ReasonCode, record.Level.ToString(), opened.Created);
+        return opened.Ticket;
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+        Message = "Handoff for tenant {TenantId}: ticket {TicketId}, reason {Reason}, level {Level}, new ticket {Created}")]
+    private partial void LogHandoff(string tenantId, long ticketId, string reason, string level, bool created);
+}

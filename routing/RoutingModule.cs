@@ -1,0 +1,39 @@
+using Atendimento.Platform;
+using Atendimento.Platform.Postgres;
+using Atendimento.Routing.Agents;
+using Atendimento.Routing.Api;
+using Atendimento.Routing.Tickets;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Atendimento.Routing;
+
+public static class RoutingModule
+{
+    /// <summary>Tickets, agents and the agent API. Expects <see cref="PlatformServiceCollectionExtensions.AddPlatform"/> first.</summary>
+    public static IServiceCollection AddTicketRouting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.Section));
+        services.AddSingleton(new MigrationSet("routing", 10, typeof(RoutingModule).Assembly));
+        services.AddSingleton<ITicketStore>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresTicketStore>(sp)
+            : new InMemoryTicketStore());
+        services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresAgentDirectory>(sp)
+            : new InMemoryAgentDirectory());
+        services.AddSingleton<TicketService>();
+        services.AddHostedService<DevelopmentAgentSeeder>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTicketRouting(this IEndpointRouteBuilder app)
+    {
+        TicketEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Atendimento.Routing;
+
+/// <summary>The routing module's trace source and meter, named after the module.</summary>
+public static class RoutingTelemetry
+{
+    public const string Name = "Atendimento.Routing";
+
+    public static readonly ActivitySource Source = new(Name);
+
+    public static readonly Meter Meter = new(Name);
+
+    public static readonly Counter<long> TicketsOpened = Meter.CreateCounter<long>("atendimento.tickets.opened", description: "Tickets opened by a handoff");
+
+    public static readonly Counter<long> TicketTransitions = Meter.CreateCounter<long>("atendimento.tickets.transitions", description: "Ticket lifecycle transitions, by trigger");
+
+    public static readonly Counter<long> AgentMessages = Meter.CreateCounter<long>("atendimento.tickets.agent_messages", description: "Messages agents sent to customers");
+}

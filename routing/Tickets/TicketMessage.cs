@@ -1,0 +1,14 @@
+namespace Atendimento.Routing.Tickets;
+
+public enum MessageAuthor
+{
+    Customer,
+    Bot,
+    Agent,
+    System,
+}
+
+/// <summary>One line of the ticket's transcript: the bot's part (copied at handoff), the customer's and the agents'.</summary>
+public sealed record TicketMessage(TicketId TicketId, long Sequence, MessageAuthor Author, string? AuthorId, string Text, DateTimeOffset At);
+
+public sealed record NewTicketMessage(MessageAuthor Author, string? AuthorId, string Text, DateTimeOffset At);
