@@ -1,0 +1,52 @@
+using Atendimento.Platform.Postgres;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Atendimento.Testing;
+
+/// <summary>
+/// A fresh PostgreSQL schema for one test (or one test class), migrated by the real migration runner and
+/// dropped afterwards, so tests own their data and can run in parallel.
+/// </summary>
+public sealed class PostgresSchema : IAsyncDisposable
+{
+    private PostgresSchema(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+        DataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public string Name { get; }
+
+    /// <summary>The server's connection string with this schema as the search path: hand it to a host as ConnectionStrings:Postgres.</summary>
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public static async Task<PostgresSchema> CreateAsync(params MigrationSet[] migrations)
+    {
+        var name = "t_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var admin = NpgsqlDataSource.Create(TestEnvironment.Postgres))
+        await using (var create = admin.CreateCommand($"CREATE SCHEMA {name}"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { SearchPath = name }.ConnectionString;
+        var schema = new PostgresSchema(name, connectionString);
+        if (migrations.Length > 0)
+        {
+            await new MigrationRunner(schema.DataSource, migrations, NullLogger<MigrationRunner>.Instance).ApplyAsync();
+        }
+        return schema;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = NpgsqlDataSource.Create(TestEnvironment.Postgres);
+        await using var drop = admin.CreateCommand($"DROP SCHEMA IF EXISTS {Name} CASCADE");
+        await drop.ExecuteNonQueryAsync();
+    }
+}
