@@ -44,7 +44,6 @@ public sealed class PostgresSchema : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
         await using var admin = NpgsqlDataSource.Create(TestEnvironment.Postgres);
         await using var drop = admin.CreateCommand($"DROP SCHEMA IF EXISTS {Name} CASCADE");
         await drop.ExecuteNonQueryAsync();
