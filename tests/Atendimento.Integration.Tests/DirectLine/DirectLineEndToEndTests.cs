@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Atendimento.Bot.Activities;
+using Atendimento.Integration.Tests.Api;
+using Atendimento.Integration.Tests.Hosting;
+using Atendimento.Testing;
+
+namespace Atendimento.Integration.Tests.DirectLine;
+
+/// <summary>The spine over the real protocols on real PostgreSQL and Redis: Direct Line customer, human agent through the API.</summary>
+public sealed class DirectLineEndToEndTests(PostgresRedisFixture fixture) : IClassFixture<PostgresRedisFixture>
+{
+    [Fact]
+    public async Task Customer_asks_for_a_human_agent_answers_on_the_stream_and_after_resolve_the_bot_answers_again()
+    {
+        await using var customer = await DirectLineTestClient.StartAsync(fixture.Host);
+        using var agent = new AgentApiClient(fixture.Host.Http(AtendimentoHost.AnaKey));
+
+        var welcome = await customer.ExpectTextAsync("Eu sou a Lia");
+        Assert.Equal("bot", welcome.From?.Role);
+        var menu = await customer.ExpectTextAsync("Como posso ajudar?");
+        Assert.Contains(menu.SuggestedActions!.Actions, a => a.Title == "Falar com um atendente");
+
+        var askedId = await customer.SendAsync("quero falar com um atendente");
+        var echo = await customer.ExpectAsync(a => a.Id == askedId, "the echo of the customer's message");
+        Assert.Equal("quero falar com um atendente", echo.Text);
+        Assert.Equal("user", echo.From?.Role);
+        Assert.StartsWith("client-", echo.ChannelData!["clientActivityID"]!.GetValue<string>(), StringComparison.Ordinal);
+        var handoffMessage = await customer.ExpectTextAsync("Seu protocolo é");
+        var initiate = await customer.ExpectAsync(a => a.Type == ActivityTypes.Event && a.Name == "handoff.initiate", "the handoff.initiate event");
+
+        var ticket = await agent.WaitForOpenTicketAsync();
+        Assert.Contains($"protocolo é {ticket.Id}", handoffMessage.Text, StringComparison.Ordinal);
+        Assert.Equal(ticket.Id, initiate.Value!["ticketId"]!.GetValue<long>());
+        var detail = await agent.GetAsync(ticket.Id);
+        Assert.Equal("explicit_request", detail.ReasonCode);
+        Assert.Equal("N1", detail.Level);
+        Assert.Equal("explicit_request", detail.Handoff!.Value.GetProperty("reasonCode").GetString());
+        Assert.Equal("falar_com_atendente", detail.Handoff.Value.GetProperty("intent").GetString());
+        Assert.Contains(detail.Handoff.Value.GetProperty("transcript").EnumerateArray(),
+            entry => entry.GetProperty("text").GetString() == "quero falar com um atendente" && entry.GetProperty("role").GetString() == "Customer");
+
+        await agent.AcceptAsync(ticket.Id);
+        await customer.ExpectTextAsync("Ana entrou na conversa");
+        await agent.ReplyAsync(ticket.Id, "Oi! Aqui é a Ana. Como posso ajudar?");
+        var reply = await customer.ExpectTextAsync("Aqui é a Ana");
+        Assert.Equal("agent:ana", reply.From?.Id);
+
+        var relayedId = await customer.SendAsync("minha fatura veio errada");
+        await customer.ExpectAsync(a => a.Id == relayedId, "the echo of the relayed message");
+        await Eventually.TrueAsync(async () => (await agent.MessagesAsync(ticket.Id)).Any(m => m.Author == "Customer" && m.Text == "minha fatura veio errada"),
+            "the relayed message in the ticket");
+        await AssertNothingAfterAsync(customer, relayedId);
+
+        await agent.ResolveAsync(ticket.Id);
+        await customer.ExpectTextAsync("foi encerrado");
+        await customer.SendAsync("quero conhecer os planos");
+        await customer.ExpectTextAsync("Nossos planos de fibra");
+
+        var transcript = await agent.MessagesAsync(ticket.Id);
+        Assert.Equal(["Bot", "Bot", "Customer", "Agent", "Customer", "System"], transcript.Select(m => m.Author));
+        Assert.Equal([1L, 2, 3, 4, 5, 6], transcript.Select(m => m.Sequence));
+        Assert.Equal("Oi! Aqui é a Ana. Como posso ajudar?", transcript[3].Text);
+    }
+
+    [Fact]
+    public async Task Stream_sends_heartbeats_and_reconnect_from_a_watermark_replays_only_what_came_after()
+    {
+        await using var customer = await DirectLineTestClient.StartAsync(fixture.Host);
+        await customer.ExpectTextAsync("Como posso ajudar?");
+        await Eventually.TrueAsync(() => Task.FromResult(customer.Heartbeats > 0), "an empty keep-alive frame", TimeSpan.FromSeconds(10));
+        var watermark = customer.LastWatermark;
+
+        await customer.SendAsync("quero conhecer os planos");
+        await customer.ExpectTextAsync("Nossos planos de fibra");
+
+        using var reconnect = await customer.Http.GetAsync($"/v3/directline/conversations/{customer.Conversation.ConversationId}?watermark={watermark}");
+        var info = JsonDocument.Parse(await reconnect.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains($"watermark={watermark}", info.GetProperty("streamUrl").GetString(), StringComparison.Ordinal);
+
+        using var page = await customer.Http.GetAsync($"/v3/directline/conversations/{customer.Conversation.ConversationId}/activities?watermark={watermark}");
+        var set = JsonDocument.Parse(await page.Content.ReadAsStringAsync()).RootElement;
+        var texts = set.GetProperty("activities").EnumerateArray().Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : null).ToList();
+        Assert.Equal("quero conhecer os planos", texts[0]);
+        Assert.DoesNotContain(texts, t => t?.Contains("Eu sou a Lia", StringComparison.Ordinal) == true);
+    }
+
+    /// <summary>While a human owns the conversation the bot must not answer: nothing may follow the customer's message.</summary>
+    private static async Task AssertNothingAfterAsync(DirectLineTestClient customer, string activityId)
+    {
+        await Task.Delay(500);
+        var received = customer.Received;
+        var index = received.ToList().FindIndex(a => a.Id == activityId);
+        Assert.True(index >= 0, "the customer's message was not echoed");
+        Assert.Empty(received.Skip(index + 1));
+    }
+}
