@@ -38,10 +38,10 @@ public sealed class LifecycleDiagramTests
             File.WriteAllText(path, WithDiagram(document, blocks, expected));
             return;
         }
-        Assert.Fail(document is null
-            ? $"{path} is missing. Generate it with: {Regenerate}"
-            : $"{path} must hold exactly one ```mermaid block equal to TicketLifecycle.ToMermaid() (found {blocks.Count} block(s)). "
-              + $"Regenerate it with: {Regenerate}\nExpected block:\n{expected}");
+        var problem = document is null ? "is missing"
+            : blocks.Count == 1 ? "shows a lifecycle diagram that differs from TicketLifecycle.Transitions"
+            : $"must hold exactly one ```mermaid block, the lifecycle, but holds {blocks.Count}";
+        Assert.Fail($"{path} {problem}. Regenerate it with: {Regenerate}\nExpected block:\n{expected}");
     }
 
     /// <summary>The content ranges of every ```mermaid block, fence lines excluded.</summary>
