@@ -33,7 +33,6 @@ internal sealed class TicketBuilder
         """;
 
     private TenantId _tenant = new("acme");
-    private long _id = 42;
     private string _conversationRef = "directline:conv-1";
     private string? _customerName = "Maria José da Silva";
     private IReadOnlyList<string> _skills = ["internet", "fibra"];
@@ -46,12 +45,6 @@ internal sealed class TicketBuilder
     public TicketBuilder ForTenant(TenantId tenant)
     {
         _tenant = tenant;
-        return this;
-    }
-
-    public TicketBuilder WithId(long id)
-    {
-        _id = id;
         return this;
     }
 
@@ -102,7 +95,7 @@ internal sealed class TicketBuilder
 
     public Ticket Build()
     {
-        var ticket = TicketFactory.Create(new TicketId(_id), BuildRequest());
+        var ticket = TicketFactory.Create(new TicketId(42), BuildRequest());
         ticket.Status = _status;
         if (_status is TicketStatus.InProgress or TicketStatus.Resolved or TicketStatus.Closed)
         {
