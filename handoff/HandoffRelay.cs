@@ -24,9 +24,11 @@ public sealed class HandoffRelay(ITicketStore tickets)
         };
     }
 
-    public async Task<TicketMessage> RelayCustomerMessageAsync(TenantId tenantId, TicketId ticketId, string text, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <param name="channelMessageId">The channel's id of the message, so a redelivery or a re-run turn adds no second line.</param>
+    public async Task<TicketMessage> RelayCustomerMessageAsync(
+        TenantId tenantId, TicketId ticketId, string text, DateTimeOffset at, string? channelMessageId, CancellationToken cancellationToken = default)
     {
-        var message = await tickets.AppendMessageAsync(tenantId, ticketId, new NewTicketMessage(MessageAuthor.Customer, null, text, at), cancellationToken);
+        var message = await tickets.AppendMessageAsync(tenantId, ticketId, new NewTicketMessage(MessageAuthor.Customer, null, text, at, channelMessageId), cancellationToken);
         HandoffTelemetry.RelayedMessages.Add(1);
         return message;
     }

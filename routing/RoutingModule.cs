@@ -25,9 +25,14 @@ public static class RoutingModule
             : new InMemoryAgentDirectory());
         services.AddSingleton<TicketService>();
         services.AddHostedService<DevelopmentAgentSeeder>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        // Not the default scheme: only the agent API asks for it, so Direct Line tokens are never looked up as agent keys.
+        services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthenticationHandler.AgentPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyAuthenticationHandler.TenantClaim));
         return services;
     }
 

@@ -12,8 +12,6 @@ public static class RoutingTelemetry
 
     public static readonly Meter Meter = new(Name);
 
-    public static readonly Counter<long> TicketsOpened = Meter.CreateCounter<long>("atendimento.tickets.opened", description: "Tickets opened by a handoff");
-
     public static readonly Counter<long> TicketTransitions = Meter.CreateCounter<long>("atendimento.tickets.transitions", description: "Ticket lifecycle transitions, by trigger");
 
     public static readonly Counter<long> AgentMessages = Meter.CreateCounter<long>("atendimento.tickets.agent_messages", description: "Messages agents sent to customers");

@@ -77,5 +77,6 @@ public static class ActivityJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new UtcTimestampConverter() },
     };
 }

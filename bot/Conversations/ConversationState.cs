@@ -29,6 +29,12 @@ public sealed record ConversationState
     public DialogState Dialog { get; init; } = new();
     public IReadOnlyList<TranscriptEntry> Transcript { get; init; } = [];
     public IReadOnlyList<string> RecentActivityIds { get; init; } = [];
+
+    /// <summary>
+    /// Replies decided by the last turn and saved with it, not yet confirmed sent. A send that fails leaves them
+    /// here; the channel's retry of the same activity (or the next turn) sends them again.
+    /// </summary>
+    public IReadOnlyList<Activity> Outbox { get; init; } = [];
     public int Version { get; init; }
 
     public static string IdFor(string channel, string channelConversationId) => $"{channel}:{channelConversationId}";

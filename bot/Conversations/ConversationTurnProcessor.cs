@@ -38,6 +38,8 @@ public sealed partial class ConversationTurnProcessor(
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var state = await store.GetAsync(inbound.TenantId, inbound.ConversationId, cancellationToken) ?? New(inbound);
+            // Whatever an earlier turn decided but could not send goes out first, in order.
+            state = await FlushAsync(state, cancellationToken);
             if (inbound.Activity.Id is { } id && state.RecentActivityIds.Contains(id))
             {
                 BotTelemetry.DuplicateActivities.Add(1);
@@ -45,16 +47,29 @@ public sealed partial class ConversationTurnProcessor(
                 return;
             }
             var outcome = await handler.HandleAsync(state with { Address = Merge(state.Address, inbound.Address) }, inbound.Activity, cancellationToken);
-            var saved = await store.SaveAsync(outcome.State.Remember(inbound.Activity.Id), cancellationToken);
+            var saved = await store.SaveAsync(outcome.State.Remember(inbound.Activity.Id) with { Outbox = outcome.Activities }, cancellationToken);
             if (saved is not null)
             {
                 BotTelemetry.Turns.Add(1, new("channel", inbound.Channel), new("owner", outcome.Owner.ToString()));
-                await senders.For(saved).SendAsync(saved, outcome.Activities, cancellationToken);
+                await FlushAsync(saved, cancellationToken);
                 return;
             }
             LogConcurrentTurn(inbound.ConversationId, attempt);
         }
         throw new InvalidOperationException($"Conversation {inbound.ConversationId} kept changing during the turn.");
+    }
+
+    /// <summary>Sends the saved outbox, then clears it. At least once: a crash between the two sends it again.</summary>
+    private async Task<ConversationState> FlushAsync(ConversationState state, CancellationToken cancellationToken)
+    {
+        if (state.Outbox.Count == 0)
+        {
+            return state;
+        }
+        await senders.For(state).SendAsync(state, state.Outbox, cancellationToken);
+        return await store.SaveAsync(state with { Outbox = [] }, cancellationToken)
+            ?? await store.GetAsync(state.TenantId, state.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Conversation {state.Id} disappeared while sending.");
     }
 
     private static ConversationState New(InboundActivity inbound) => new()

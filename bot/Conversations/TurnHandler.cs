@@ -51,9 +51,11 @@ public sealed partial class TurnHandler(
         var withCustomer = state.WithTranscript([new TranscriptEntry(TranscriptRole.Customer, text, clock.GetUtcNow())]);
         if (owner != ConversationOwner.Bot)
         {
-            await relay.RelayCustomerMessageAsync(state.TenantId, ActiveTicket(state)!.Value, text, clock.GetUtcNow(), cancellationToken);
+            await relay.RelayCustomerMessageAsync(state.TenantId, ActiveTicket(state)!.Value, text, clock.GetUtcNow(), activity.Id, cancellationToken);
             return new TurnOutcome(withCustomer, [], owner);
         }
+        // The ticket is over: forget it, so later turns skip the lookup and a reopen cannot silently take the conversation back.
+        withCustomer = withCustomer with { ActiveTicketId = null };
         var turn = RunBot(withCustomer, text);
         var next = withCustomer.WithTranscript(turn.Replies.Select(BotEntry)) with { Dialog = turn.State };
         var activities = turn.Replies.Select(reply => outbound.Message(next, reply, activity.Id)).ToList();

@@ -24,16 +24,17 @@ internal static class ObservabilityExtensions
         {
             options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            builder.Services.AddSingleton(Sdk.CreateTracerProviderBuilder()
+            // Built by the container, so it disposes them at shutdown and the last batch is flushed.
+            builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
                 .AddSource([.. Sources, "Microsoft.AspNetCore", "System.Net.Http", "Npgsql"])
                 .AddOtlpExporter()
                 .Build());
-            builder.Services.AddSingleton(Sdk.CreateMeterProviderBuilder()
+            builder.Services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
                 .AddMeter([.. Sources, "Microsoft.AspNetCore.Hosting", "Npgsql"])
                 .AddOtlpExporter()
                 .Build());

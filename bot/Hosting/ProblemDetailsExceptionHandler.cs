@@ -27,9 +27,20 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = status < 500 ? exception.Message : null },
+            ProblemDetails = { Status = status, Title = title, Detail = Describe(exception, status) },
         });
     }
+
+    /// <summary>Tells the caller what was wrong without naming our types or the framework's binding internals.</summary>
+    private static string? Describe(Exception exception, int status) => exception switch
+    {
+        _ when status >= 500 => null,
+        BadHttpRequestException { InnerException: JsonException json } => $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine}).",
+        JsonException json => $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine}).",
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => "The request body is too large.",
+        BadHttpRequestException => "The request could not be read; check its JSON body and parameters.",
+        _ => null,
+    };
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);

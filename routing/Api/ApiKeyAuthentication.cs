@@ -18,6 +18,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "AgentApiKey";
+    public const string AgentPolicy = "Agent";
     public const string TenantClaim = "tenant";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()

@@ -15,7 +15,7 @@ internal static class TicketEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var tickets = app.MapGroup("/api/v1/tickets").RequireAuthorization().WithTags("Tickets");
+        var tickets = app.MapGroup("/api/v1/tickets").RequireAuthorization(ApiKeyAuthenticationHandler.AgentPolicy).WithTags("Tickets");
         tickets.MapGet("/", ListAsync).WithSummary("Lists the tenant's tickets, newest first, optionally by status.");
         tickets.MapGet("/{id:long}", GetAsync).WithSummary("One ticket with its handoff record.");
         tickets.MapGet("/{id:long}/messages", GetMessagesAsync).WithSummary("The whole transcript: bot, customer and agents.");

@@ -22,6 +22,7 @@ public interface ITicketStore
     /// <summary>Saves a changed ticket if nobody saved it since it was read; false means reload and retry.</summary>
     Task<bool> SaveAsync(Ticket ticket, CancellationToken cancellationToken = default);
 
+    /// <summary>Appends with the next sequence; a message whose ExternalId is already on the ticket returns that line instead.</summary>
     Task<TicketMessage> AppendMessageAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<TicketMessage>> GetMessagesAsync(TenantId tenantId, TicketId id, CancellationToken cancellationToken = default);

@@ -8,6 +8,7 @@ public sealed class InMemoryTicketStore : ITicketStore
     private readonly Lock _gate = new();
     private readonly Dictionary<(TenantId, TicketId), Ticket> _tickets = [];
     private readonly Dictionary<(TenantId, TicketId), List<TicketMessage>> _messages = [];
+    private readonly Dictionary<(TenantId, TicketId, string), TicketMessage> _externalIds = [];
     private long _lastId;
 
     public Task<OpenResult> OpenAsync(NewTicket ticket, IReadOnlyList<NewTicketMessage> transcript, CancellationToken cancellationToken = default)
@@ -73,8 +74,16 @@ public sealed class InMemoryTicketStore : ITicketStore
             {
                 throw new KeyNotFoundException($"Ticket {id} does not exist for tenant {tenantId}.");
             }
+            if (message.ExternalId is not null && _externalIds.TryGetValue((tenantId, id, message.ExternalId), out var existing))
+            {
+                return Task.FromResult(existing);
+            }
             var stored = new TicketMessage(id, log.Count + 1, message.Author, message.AuthorId, message.Text, message.At);
             log.Add(stored);
+            if (message.ExternalId is not null)
+            {
+                _externalIds[(tenantId, id, message.ExternalId)] = stored;
+            }
             return Task.FromResult(stored);
         }
     }

@@ -81,6 +81,11 @@ public sealed class PostgresTicketStore(NpgsqlDataSource dataSource) : ITicketSt
                 throw new KeyNotFoundException($"Ticket {id} does not exist for tenant {tenantId}.");
             }
         }
+        if (message.ExternalId is not null && await FindByExternalIdAsync(connection, transaction, tenantId, id, message.ExternalId, cancellationToken) is { } existing)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return existing;
+        }
         await using var next = new NpgsqlCommand(
             "SELECT coalesce(max(sequence), 0) + 1 FROM ticket_messages WHERE tenant_id = $1 AND ticket_id = $2", connection, transaction)
             .With(tenantId.Value, id.Value);
@@ -100,8 +105,7 @@ public sealed class PostgresTicketStore(NpgsqlDataSource dataSource) : ITicketSt
         var messages = new List<TicketMessage>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            messages.Add(new TicketMessage(id, reader.GetInt64(0), Enum.Parse<MessageAuthor>(reader.GetString(1)),
-                reader.GetNullableString(2), reader.GetString(3), reader.GetTimestamp(4)));
+            messages.Add(ReadMessage(id, reader));
         }
         return messages;
     }
@@ -134,13 +138,26 @@ public sealed class PostgresTicketStore(NpgsqlDataSource dataSource) : ITicketSt
         TicketId id, long sequence, NewTicketMessage message, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            INSERT INTO ticket_messages (tenant_id, ticket_id, sequence, author, author_id, text, at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO ticket_messages (tenant_id, ticket_id, sequence, author, author_id, text, at, external_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """, connection, transaction)
-            .With(tenantId.Value, id.Value, sequence, message.Author.ToString(), message.AuthorId, message.Text, message.At);
+            .With(tenantId.Value, id.Value, sequence, message.Author.ToString(), message.AuthorId, message.Text, message.At, message.ExternalId);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return new TicketMessage(id, sequence, message.Author, message.AuthorId, message.Text, message.At);
     }
+
+    private static async Task<TicketMessage?> FindByExternalIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TenantId tenantId,
+        TicketId id, string externalId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT sequence, author, author_id, text, at FROM ticket_messages WHERE tenant_id = $1 AND ticket_id = $2 AND external_id = $3",
+            connection, transaction).With(tenantId.Value, id.Value, externalId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadMessage(id, reader) : null;
+    }
+
+    private static TicketMessage ReadMessage(TicketId id, DbDataReader reader) =>
+        new(id, reader.GetInt64(0), Enum.Parse<MessageAuthor>(reader.GetString(1)), reader.GetNullableString(2), reader.GetString(3), reader.GetTimestamp(4));
 
     private static async Task<Ticket?> ReadSingleAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

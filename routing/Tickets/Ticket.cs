@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Agents;
 
 namespace Atendimento.Routing.Tickets;
 
@@ -32,6 +33,12 @@ public sealed record Ticket
     public DateTimeOffset? ResolvedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public required int Version { get; init; }
+
+    /// <summary>An agent takes the ticket; the ticket's level is a floor (an N1 agent cannot take an N2 ticket, an N3 can).</summary>
+    public TransitionResult AcceptBy(Agent agent, DateTimeOffset now) =>
+        agent.Level < Level
+            ? TransitionResult.Rejected(Status, $"Ticket {Id} needs a {Level} agent; {agent.Id} is {agent.Level}.")
+            : Accept(agent.Id, now);
 
     public TransitionResult Accept(string agentId, DateTimeOffset now)
     {

@@ -11,4 +11,5 @@ public enum MessageAuthor
 /// <summary>One line of the ticket's transcript: the bot's part (copied at handoff), the customer's and the agents'.</summary>
 public sealed record TicketMessage(TicketId TicketId, long Sequence, MessageAuthor Author, string? AuthorId, string Text, DateTimeOffset At);
 
-public sealed record NewTicketMessage(MessageAuthor Author, string? AuthorId, string Text, DateTimeOffset At);
+/// <param name="ExternalId">The channel's id of the message, when there is one: appending the same id twice keeps one line.</param>
+public sealed record NewTicketMessage(MessageAuthor Author, string? AuthorId, string Text, DateTimeOffset At, string? ExternalId = null);

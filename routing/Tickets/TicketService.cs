@@ -14,7 +14,7 @@ public sealed partial class TicketService(ITicketStore store, ICustomerConversat
 
     public async Task<TicketCommandResult> AcceptAsync(Agent agent, TicketId id, CancellationToken cancellationToken = default)
     {
-        var result = await ChangeAsync(agent, id, ticket => ticket.Accept(agent.Id, clock.GetUtcNow()), cancellationToken);
+        var result = await ChangeAsync(agent, id, ticket => ticket.AcceptBy(agent, clock.GetUtcNow()), cancellationToken);
         if (result.Ticket is { } accepted)
         {
             Record(TicketTrigger.Accept, accepted);

@@ -122,9 +122,10 @@ internal static class DirectLineEndpoints
         string conversationId, string? t, string? watermark, HttpContext http, DirectLineTokens tokens, IDirectLineStore store, DirectLineStream stream)
     {
         var (caller, problem) = string.IsNullOrEmpty(t) ? (null, DirectLineProblems.MissingAuthorization()) : DirectLineAuth.FromCredential(t, tokens);
-        if (caller is null)
+        if (caller is null || caller.Token is null)
         {
-            return problem!;
+            // Only conversation tokens: a tenant secret must never travel in a URL, where proxies and logs keep it.
+            return problem ?? DirectLineProblems.InvalidToken();
         }
         var conversation = await store.GetAsync(conversationId, http.RequestAborted);
         if (conversation is null)

@@ -51,7 +51,7 @@ public sealed class DirectLineService(
         return true;
     }
 
-    /// <summary>Stores the echo, wakes the streams, then lets the bot or the agent have the message.</summary>
+    /// <summary>Stores the echo (once per clientActivityID), wakes the streams, then lets the bot or the agent have the message.</summary>
     public async Task<string> PostAsync(DirectLineConversation conversation, Activity posted, CancellationToken cancellationToken = default)
     {
         if (posted.Type == ActivityTypes.Typing)
@@ -74,8 +74,10 @@ public sealed class DirectLineService(
         if (!appended.Duplicate)
         {
             await NotifyAsync(conversation.Id, cancellationToken);
-            await turns.ProcessAsync(new InboundActivity(conversation.TenantId, Channel, address, appended.Activity), cancellationToken);
         }
+        // Also for a repeated clientActivityID: if the first attempt failed mid-turn the turn runs now, and if it
+        // had finished the processor recognises the echo id and does nothing.
+        await turns.ProcessAsync(new InboundActivity(conversation.TenantId, Channel, address, appended.Activity), cancellationToken);
         return appended.Activity.Id!;
     }
 

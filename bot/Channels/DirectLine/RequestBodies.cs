@@ -32,7 +32,8 @@ internal static class RequestBodies
         }
         catch (JsonException exception)
         {
-            return (null, DirectLineProblems.BadActivity($"The request body is not valid JSON for this operation: {exception.Message}"));
+            // Position only: the exception's own message names our internal types.
+            return (null, DirectLineProblems.BadActivity($"The request body is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine})."));
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
