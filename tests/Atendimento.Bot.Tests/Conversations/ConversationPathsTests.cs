@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Atendimento.Bot.Activities;
 using Atendimento.Bot.Conversations;
 using Atendimento.Bot.Dialogs;
 using Atendimento.Bot.Tests.Harness;
@@ -32,6 +33,18 @@ public sealed class ConversationPathsTests : IAsyncDisposable
     public async Task Joining_a_second_time_is_not_welcomed_again() =>
         await _bot.Join().AssertReply(_bot.Policy.Greeting[0]).AssertReply(_bot.Policy.Menu.Prompt)
             .Join().AssertNoReply();
+
+    [Fact]
+    public async Task The_bot_itself_joining_is_not_welcomed() =>
+        await _bot.Receive(FromCustomer(ActivityTypes.ConversationUpdate) with { MembersAdded = [_bot.Address.Bot] }).AssertNoReply();
+
+    [Fact]
+    public async Task An_event_from_the_client_is_accepted_without_a_reply()
+    {
+        await _bot.Receive(FromCustomer(ActivityTypes.Event) with { Name = "webchat/join" }).AssertNoReply();
+
+        Assert.False((await _bot.ConversationAsync()).Welcomed);
+    }
 
     [Fact]
     public async Task Replies_go_from_the_bot_to_the_customer_in_reply_to_the_message() =>
@@ -225,6 +238,15 @@ public sealed class ConversationPathsTests : IAsyncDisposable
             .AssertSuggestedActions()
             .AssertReply(BoletoQuestion).AssertSuggestedActions("Sim, consegui", "Não consegui")
             .AssertNoReply();
+
+    private Activity FromCustomer(string type) => new()
+    {
+        Type = type,
+        Id = "cliente-evento-1",
+        From = _bot.Address.User,
+        Recipient = _bot.Address.Bot,
+        Conversation = new ConversationAccount(_bot.Address.ConversationId),
+    };
 
     private string HandoffStarted(long ticket) => _bot.Policy.Messages.HandoffStarted.Replace("{ticket}", ticket.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }
