@@ -24,7 +24,8 @@ public sealed record BotPolicy(
 
 public sealed record MainMenu(string Prompt, IReadOnlyList<MenuOption> Options);
 
-public sealed record MenuOption(string Title, string Intent);
+/// <summary>A main menu entry; <see cref="Line"/> is where bot.yaml names its intent, for error messages.</summary>
+public sealed record MenuOption(string Title, string Intent, int Line);
 
 /// <summary>Texts the bot says around a handoff; placeholders: {ticket}, {agent}.</summary>
 public sealed record BotMessages(string HandoffStarted, string AgentJoined, string TicketResolved, string BotError);

@@ -53,7 +53,7 @@ public static partial class DialogLoader
             }
             if (intents.Any(existing => existing.Name == intent.Name))
             {
-                reader.Error(YamlReader.Line(root), $"duplicate intent '{intent.Name}' (also defined in {intents.First(i => i.Name == intent.Name).File})");
+                reader.Error(YamlReader.Line(root, "intent"), $"duplicate intent '{intent.Name}' (also defined in {intents.First(i => i.Name == intent.Name).File})");
                 continue;
             }
             intents.Add(intent);
@@ -71,7 +71,7 @@ public static partial class DialogLoader
         var steps = StepReader.ReadList(reader, root, "steps", new HashSet<string>(StringComparer.Ordinal));
         if (name is not null && !IntentName().IsMatch(name))
         {
-            reader.Error(YamlReader.Line(root), $"intent name '{name}' must be lower_snake_case");
+            reader.Error(YamlReader.Line(root, "intent"), $"intent name '{name}' must be lower_snake_case");
         }
         return name is null || title is null ? null : new IntentDefinition(name, title, examples, interrupts, steps, reader.File);
     }
@@ -80,7 +80,7 @@ public static partial class DialogLoader
     {
         foreach (var option in policy.Menu.Options.Where(option => intents.All(i => i.Name != option.Intent)))
         {
-            errors.Add(new DialogError(file, 1, $"menu option '{option.Title}' names unknown intent '{option.Intent}'"));
+            errors.Add(new DialogError(file, option.Line, $"menu option '{option.Title}' names unknown intent '{option.Intent}'"));
         }
     }
 
@@ -151,7 +151,7 @@ internal static partial class StepReader
         var maxRetries = (int)reader.Number(node, "maxRetries", 2, 0, 10);
         if (!Validators.Contains(validator, StringComparer.Ordinal))
         {
-            reader.Error(line, $"unknown validator '{validator}' (expected one of: {string.Join(", ", Validators)})");
+            reader.Error(YamlReader.Line(node, "validator"), $"unknown validator '{validator}' (expected one of: {string.Join(", ", Validators)})");
         }
         if (variable is null || prompt is null)
         {
@@ -241,11 +241,11 @@ internal static class PolicyReader
         var skills = reader.Strings(spec, "skills", required: false);
         if (reason is not null && !HandoffReasons.All.Contains(reason))
         {
-            reader.Error(line, $"unknown handoff reason '{reason}' (expected one of: {string.Join(", ", HandoffReasons.All)})");
+            reader.Error(YamlReader.Line(spec, "reason"), $"unknown handoff reason '{reason}' (expected one of: {string.Join(", ", HandoffReasons.All)})");
         }
         if (levelText is not null && !Enum.TryParse<SupportLevel>(levelText, out _))
         {
-            reader.Error(line, $"unknown level '{levelText}' (expected N1, N2 or N3)");
+            reader.Error(YamlReader.Line(spec, "level"), $"unknown level '{levelText}' (expected N1, N2 or N3)");
         }
         return reason is null || queue is null || !Enum.TryParse<SupportLevel>(levelText, out var level)
             ? null
@@ -262,7 +262,7 @@ internal static class PolicyReader
             reader.RejectUnknownKeys(option, "title", "intent");
             if (reader.String(option, "title") is { } title && reader.String(option, "intent") is { } intent)
             {
-                options.Add(new MenuOption(title, intent));
+                options.Add(new MenuOption(title, intent, YamlReader.Line(option, "intent")));
             }
         }
         return prompt is null ? null : new MainMenu(prompt, options);

@@ -36,6 +36,10 @@ internal sealed class YamlReader(string file, List<DialogError> errors)
 
     public static int Line(YamlNode node) => (int)node.Start.Line;
 
+    /// <summary>The line of <paramref name="key"/>'s value, where a mistake in it was written; the map's own line when it is absent.</summary>
+    public static int Line(YamlMappingNode map, string key) =>
+        Line(map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : map);
+
     public void RejectUnknownKeys(YamlMappingNode map, params string[] known)
     {
         foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())

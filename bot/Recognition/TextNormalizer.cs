@@ -38,7 +38,8 @@ public static partial class TextNormalizer
 
     private static string FoldAccents(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Compatibility decomposition also turns the ordinal indicators of "2ª via" and "1º" into plain a and o.
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
