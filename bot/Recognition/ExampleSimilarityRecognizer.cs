@@ -10,7 +10,7 @@ public sealed class ExampleSimilarityRecognizer : IIntentRecognizer
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "o", "as", "os", "um", "uma", "de", "do", "da", "dos", "das", "e", "em", "no", "na", "com", "por", "para",
-        "eu", "me", "meu", "minha", "que", "se", "ao", "ola", "oi", "bom", "boa", "dia", "tarde", "noite", "por", "favor",
+        "eu", "me", "meu", "minha", "que", "se", "ao", "por", "favor",
     };
 
     private readonly IReadOnlyList<(string Intent, Example Example)> _examples;

@@ -11,12 +11,15 @@ namespace Atendimento.Bot.WebChat;
 /// </summary>
 internal static class WebChatEndpoints
 {
+    public const string TokenRateLimit = "webchat-token";
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/", (IWebHostEnvironment environment) => Results.File(Path.Combine(environment.WebRootPath, "index.html"), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
         app.MapGet("/webchat/webchat.js", Script).ExcludeFromDescription();
-        app.MapPost("/webchat/token", IssueTokenAsync).WithTags("Web Chat").WithSummary("A Direct Line token for a new visitor of the page.");
+        app.MapPost("/webchat/token", IssueTokenAsync).RequireRateLimiting(TokenRateLimit)
+            .WithTags("Web Chat").WithSummary("A Direct Line token for a new visitor of the page.");
     }
 
     private static IResult Script(IOptions<WebChatOptions> options, IWebHostEnvironment environment)

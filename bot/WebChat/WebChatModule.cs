@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+
 namespace Atendimento.Bot.WebChat;
 
 public static class WebChatModule
@@ -5,6 +7,15 @@ public static class WebChatModule
     public static IServiceCollection AddWebChatPage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section));
+        var perMinute = configuration.GetSection(WebChatOptions.Section).Get<WebChatOptions>()?.TokensPerMinutePerAddress ?? new WebChatOptions().TokensPerMinutePerAddress;
+        // The token endpoint is public and each call creates a conversation: bound what one address can create.
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(WebChatEndpoints.TokenRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
         return services;
     }
 

@@ -13,5 +13,8 @@ public sealed class WebChatOptions
     /// </summary>
     public string? ScriptPath { get; set; }
 
+    /// <summary>New conversations one client address may open per minute through the page's token endpoint.</summary>
+    public int TokensPerMinutePerAddress { get; set; } = 20;
+
     public string CdnUrl { get; set; } = "https://cdn.botframework.com/botframework-webchat/4.18.1/webchat.js";
 }

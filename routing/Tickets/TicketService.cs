@@ -14,6 +14,7 @@ public sealed partial class TicketService(ITicketStore store, ICustomerConversat
 
     public async Task<TicketCommandResult> AcceptAsync(Agent agent, TicketId id, CancellationToken cancellationToken = default)
     {
+        using var span = Trace("ticket.accept", agent, id);
         var result = await ChangeAsync(agent, id, ticket => ticket.AcceptBy(agent, clock.GetUtcNow()), cancellationToken);
         if (result.Ticket is { } accepted)
         {
@@ -25,6 +26,7 @@ public sealed partial class TicketService(ITicketStore store, ICustomerConversat
 
     public async Task<TicketCommandResult> ResolveAsync(Agent agent, TicketId id, CancellationToken cancellationToken = default)
     {
+        using var span = Trace("ticket.resolve", agent, id);
         var result = await ChangeAsync(agent, id, ticket => ticket.Resolve(agent.Id, clock.GetUtcNow()), cancellationToken);
         if (result.Ticket is { } resolved)
         {
@@ -38,6 +40,7 @@ public sealed partial class TicketService(ITicketStore store, ICustomerConversat
 
     public async Task<TicketCommandResult> ReplyAsync(Agent agent, TicketId id, string text, CancellationToken cancellationToken = default)
     {
+        using var span = Trace("ticket.reply", agent, id);
         var result = await ChangeAsync(agent, id, ticket => ticket.RecordAgentReply(agent.Id, clock.GetUtcNow()), cancellationToken);
         if (result.Ticket is not { } ticket)
         {
@@ -72,6 +75,15 @@ public sealed partial class TicketService(ITicketStore store, ICustomerConversat
         }
         LogContention(id.Value);
         return TicketCommandResult.Refused($"Ticket {id} is being changed by someone else; try again.");
+    }
+
+    private static System.Diagnostics.Activity? Trace(string name, Agent agent, TicketId id)
+    {
+        var span = RoutingTelemetry.Source.StartActivity(name);
+        span?.SetTag("ticket.id", id.Value);
+        span?.SetTag("tenant.id", agent.TenantId.Value);
+        span?.SetTag("agent.id", agent.Id);
+        return span;
     }
 
     private void Record(TicketTrigger trigger, Ticket ticket)

@@ -8,7 +8,7 @@ public sealed record ConversationResponse(
     [property: JsonPropertyName("conversationId")] string ConversationId,
     [property: JsonPropertyName("token")] string Token,
     [property: JsonPropertyName("expires_in")] int ExpiresIn,
-    [property: JsonPropertyName("streamUrl")] string? StreamUrl = null);
+    [property: JsonPropertyName("streamUrl"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StreamUrl = null);
 
 public sealed record ActivitySet(IReadOnlyList<Activity> Activities, string Watermark);
 

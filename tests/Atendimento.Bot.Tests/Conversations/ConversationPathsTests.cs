@@ -198,6 +198,16 @@ public sealed class ConversationPathsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_greeting_is_answered_with_the_menu_and_is_not_counted_as_a_failure()
+    {
+        await _bot.Send("xpto qwzk").AssertReply(_bot.Policy.NotUnderstood)
+            .Send("oiii, bom dia").AssertReply(r => Assert.StartsWith("Oi! Em que posso ajudar?", r.Text, StringComparison.Ordinal)).AssertSuggestedActions(Menu)
+            .Send("blorp zzzt").AssertReply(_bot.Policy.NotUnderstood).AssertNoReply();
+
+        Assert.Null((await _bot.ConversationAsync()).ActiveTicketId);
+    }
+
+    [Fact]
     public async Task A_message_the_bot_understands_resets_the_count_of_failures()
     {
         await _bot.Send("xpto qwzk").AssertReply(_bot.Policy.NotUnderstood)

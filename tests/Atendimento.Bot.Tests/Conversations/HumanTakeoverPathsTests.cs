@@ -80,6 +80,7 @@ public sealed class HumanTakeoverPathsTests : IAsyncDisposable
             .Send("quero a segunda via").AssertReply(CpfPrompt).AssertNoReply();
 
         Assert.Equal(TicketStatus.Resolved, (await _bot.TicketAsync()).Status);
+        Assert.Null((await _bot.ConversationAsync()).ActiveTicketId);
     }
 
     [Fact]

@@ -110,9 +110,10 @@ public sealed class ConversationHarness : IAsyncDisposable
     public async Task<ConversationState> ConversationAsync() =>
         await Conversations.GetAsync(TenantId.Default, ConversationId) ?? throw new InvalidOperationException("The conversation was never saved.");
 
-    public async Task<Ticket> TicketAsync() => (await Tickets.GetAsync(TenantId.Default, await ActiveTicketIdAsync()))!;
+    /// <summary>The conversation's newest ticket, active or not.</summary>
+    public async Task<Ticket> TicketAsync() => (await Tickets.GetAsync(TenantId.Default, await LatestTicketIdAsync()))!;
 
-    public async Task<IReadOnlyList<TicketMessage>> TicketMessagesAsync() => await Tickets.GetMessagesAsync(TenantId.Default, await ActiveTicketIdAsync());
+    public async Task<IReadOnlyList<TicketMessage>> TicketMessagesAsync() => await Tickets.GetMessagesAsync(TenantId.Default, await LatestTicketIdAsync());
 
     public TaskAwaiter GetAwaiter() => _chain.GetAwaiter();
 
@@ -129,7 +130,11 @@ public sealed class ConversationHarness : IAsyncDisposable
     }
 
     private async Task<TicketId> ActiveTicketIdAsync() =>
-        (await ConversationAsync()).ActiveTicketId is { } id ? new TicketId(id) : throw new InvalidOperationException("The conversation has no ticket.");
+        (await ConversationAsync()).ActiveTicketId is { } id ? new TicketId(id) : throw new InvalidOperationException("The conversation has no active ticket.");
+
+    private async Task<TicketId> LatestTicketIdAsync() =>
+        (await Tickets.ListAsync(TenantId.Default, status: null, limit: 100)).FirstOrDefault(t => t.ConversationRef == ConversationId)?.Id
+        ?? throw new InvalidOperationException("The conversation has no ticket.");
 
     private Activity Incoming(string type, string? id = null) => new()
     {
