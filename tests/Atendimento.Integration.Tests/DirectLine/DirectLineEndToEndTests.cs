@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Atendimento.Bot.Activities;
 using Atendimento.Integration.Tests.Api;
@@ -60,6 +61,44 @@ public sealed class DirectLineEndToEndTests(PostgresRedisFixture fixture) : ICla
         Assert.Equal(["Bot", "Bot", "Customer", "Agent", "Customer", "System"], transcript.Select(m => m.Author));
         Assert.Equal([1L, 2, 3, 4, 5, 6], transcript.Select(m => m.Sequence));
         Assert.Equal("Oi! Aqui é a Ana. Como posso ajudar?", transcript[3].Text);
+    }
+
+    [Fact]
+    public async Task A_post_repeated_with_the_same_clientActivityID_gets_the_same_id_and_one_answer()
+    {
+        await using var customer = await DirectLineTestClient.StartAsync(fixture.Host);
+        await customer.ExpectTextAsync("Como posso ajudar?");
+        var path = $"/v3/directline/conversations/{customer.Conversation.ConversationId}/activities";
+        var activity = new { type = "message", text = "quero conhecer os planos", channelData = new { clientActivityID = "retried-1" } };
+
+        using var first = await customer.Http.PostAsJsonAsync(path, activity);
+        using var retry = await customer.Http.PostAsJsonAsync(path, activity);
+
+        var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(firstId, (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        await customer.ExpectTextAsync("Quer contratar");
+        await Task.Delay(500);
+        Assert.Single(customer.Received, a => a.Text?.Contains("Nossos planos", StringComparison.Ordinal) == true);
+        Assert.Single(customer.Received, a => a.Id == firstId);
+    }
+
+    [Fact]
+    public async Task Every_stored_activity_has_a_server_id_and_a_utc_timestamp_ending_in_Z()
+    {
+        await using var customer = await DirectLineTestClient.StartAsync(fixture.Host);
+        await customer.SendAsync("quero conhecer os planos");
+        await customer.ExpectTextAsync("Quer contratar");
+
+        var raw = await customer.Http.GetStringAsync($"/v3/directline/conversations/{customer.Conversation.ConversationId}/activities?watermark=");
+        var activities = JsonDocument.Parse(raw).RootElement.GetProperty("activities").EnumerateArray().ToList();
+        Assert.True(activities.Count >= 5);
+        Assert.All(activities, a =>
+        {
+            Assert.StartsWith(customer.Conversation.ConversationId + "|", a.GetProperty("id").GetString(), StringComparison.Ordinal);
+            Assert.EndsWith("Z", a.GetProperty("timestamp").GetString(), StringComparison.Ordinal);
+        });
+        var sequence = activities.Select(a => a.GetProperty("channelData").GetProperty("webchat:sequence-id").GetInt64()).ToList();
+        Assert.Equal(Enumerable.Range(1, sequence.Count).Select(i => (long)i), sequence);
     }
 
     [Fact]

@@ -68,12 +68,38 @@ public sealed class EmulatorEndToEndTests(PostgresRedisFixture fixture) : IClass
         Assert.False(emulator.TryTakeAny(out var extra), $"a second answer arrived: {extra?.Text}");
     }
 
+    [Fact]
+    public async Task Replies_that_could_not_be_delivered_are_sent_when_the_emulator_retries_the_activity()
+    {
+        await using var emulator = await FakeEmulator.StartAsync();
+        using var bot = fixture.Host.Http();
+        var message = Message("quero conhecer os planos") with { Id = Guid.NewGuid().ToString() };
+
+        emulator.FailNext(1);
+        using var failed = await bot.PostAsJsonAsync("/api/messages", Addressed(message, emulator), ActivityJson.Options);
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.False(emulator.TryTakeAny(out _));
+
+        await PostAsync(bot, emulator, message);
+        await emulator.NextMessageAsync("Nossos planos de fibra");
+        await emulator.NextMessageAsync("Quer contratar");
+        await Task.Delay(300);
+        Assert.False(emulator.TryTakeAny(out var extra), $"an extra activity arrived: {extra?.Text}");
+    }
+
     private Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
 
     /// <summary>Sends as the Emulator does: its own id, channelId "emulator", the serviceUrl, both accounts.</summary>
     private async Task<string> PostAsync(HttpClient bot, FakeEmulator emulator, Activity activity)
     {
-        var sent = activity with
+        var sent = Addressed(activity, emulator);
+        using var response = await bot.PostAsJsonAsync("/api/messages", sent, ActivityJson.Options);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return sent.Id!;
+    }
+
+    private Activity Addressed(Activity activity, FakeEmulator emulator) =>
+        activity with
         {
             Id = activity.Id ?? Guid.NewGuid().ToString(),
             ChannelId = "emulator",
@@ -83,8 +109,4 @@ public sealed class EmulatorEndToEndTests(PostgresRedisFixture fixture) : IClass
             Conversation = new ConversationAccount(_conversationId),
             Locale = "pt-BR",
         };
-        using var response = await bot.PostAsJsonAsync("/api/messages", sent, ActivityJson.Options);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return sent.Id!;
-    }
 }

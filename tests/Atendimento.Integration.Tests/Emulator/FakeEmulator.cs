@@ -22,7 +22,12 @@ public sealed class FakeEmulator : IAsyncDisposable
 
     private FakeEmulator(WebApplication app) => _app = app;
 
+    private int _failuresToServe;
+
     public string ServiceUrl { get; private set; } = string.Empty;
+
+    /// <summary>The next <paramref name="count"/> requests fail with 503, as an Emulator that is restarting would.</summary>
+    public void FailNext(int count) => Interlocked.Exchange(ref _failuresToServe, count);
 
     public static async Task<FakeEmulator> StartAsync()
     {
@@ -72,6 +77,10 @@ public sealed class FakeEmulator : IAsyncDisposable
 
     private async Task<IResult> ReceiveAsync(HttpRequest request)
     {
+        if (Interlocked.Decrement(ref _failuresToServe) >= 0)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         var activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, ActivityJson.Options);
         if (activity?.From is null)
         {

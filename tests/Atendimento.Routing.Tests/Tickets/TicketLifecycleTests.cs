@@ -1,3 +1,4 @@
+using Atendimento.Routing.Agents;
 using Atendimento.Routing.Tickets;
 using Atendimento.Testing;
 using static Atendimento.Routing.Tests.Tickets.TicketBuilder;
@@ -145,6 +146,31 @@ public sealed class TicketLifecycleTests
         Assert.Equal(status, result.From);
         Assert.Equal(status, result.To);
         Assert.Equal(before, ticket);
+    }
+
+    [Theory]
+    [InlineData(SupportLevel.N1, false)]
+    [InlineData(SupportLevel.N2, true)]
+    [InlineData(SupportLevel.N3, true)]
+    public void AcceptBy_treats_the_ticket_level_as_a_floor_for_the_agent(SupportLevel agentLevel, bool accepted)
+    {
+        var ticket = ATicket().Build();
+        var before = ticket with { };
+        var agent = new Agent(ticket.TenantId, "zoe", "Zoe", agentLevel, [], 3);
+
+        var result = ticket.AcceptBy(agent, _clock.GetUtcNow());
+
+        Assert.Equal(SupportLevel.N2, ticket.Level);
+        Assert.Equal(accepted, result.Succeeded);
+        if (accepted)
+        {
+            Assert.Equal((TicketStatus.InProgress, "zoe"), (ticket.Status, ticket.AssigneeId));
+        }
+        else
+        {
+            Assert.Contains("needs a N2 agent", result.Reason, StringComparison.Ordinal);
+            Assert.Equal(before, ticket);
+        }
     }
 
     [Fact]

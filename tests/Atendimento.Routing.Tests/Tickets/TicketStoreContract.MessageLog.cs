@@ -43,6 +43,23 @@ public abstract partial class TicketStoreContract
     }
 
     [Fact]
+    public async Task AppendMessageAsync_with_an_external_id_already_on_the_ticket_returns_the_first_line_and_adds_none()
+    {
+        var store = await CreateStoreAsync();
+        var opened = await store.OpenAsync(ATicket().ForTenant(Acme).BuildRequest(), Transcript(OpenedAtDefault, "oi"));
+        var relayed = new NewTicketMessage(MessageAuthor.Customer, null, "minha fatura veio errada", Later, ExternalId: "conv|0000007");
+
+        var first = await store.AppendMessageAsync(Acme, opened.Ticket.Id, relayed);
+        var again = await store.AppendMessageAsync(Acme, opened.Ticket.Id, relayed with { At = Later.AddSeconds(3) });
+        var otherId = await store.AppendMessageAsync(Acme, opened.Ticket.Id, relayed with { ExternalId = "conv|0000008" });
+
+        Assert.Equal((2L, Later), (first.Sequence, first.At));
+        Assert.Equal((first.Sequence, first.At), (again.Sequence, again.At));
+        Assert.Equal(3L, otherId.Sequence);
+        Assert.Equal([1L, 2L, 3L], (await store.GetMessagesAsync(Acme, opened.Ticket.Id)).Select(m => m.Sequence));
+    }
+
+    [Fact]
     public async Task Concurrent_AppendMessageAsync_numbers_every_message_once_without_gaps()
     {
         const int Appends = 20;
