@@ -8,19 +8,13 @@ namespace Atendimento.Routing.Tests.Agents;
 /// <summary>The contract against real PostgreSQL, plus how keys are kept at rest. Each test gets its own schema.</summary>
 public sealed class PostgresAgentDirectoryTests : AgentDirectoryContract, IAsyncLifetime
 {
-    private PostgresSchema? _schema;
+    private readonly SchemaPerTest _database = new(RoutingDatabase.CreateSchemaAsync);
 
-    private PostgresSchema Schema => _schema ?? throw new InvalidOperationException("InitializeAsync has not run.");
+    private PostgresSchema Schema => _database.Schema;
 
-    public async Task InitializeAsync() => _schema = await RoutingDatabase.CreateSchemaAsync();
+    public Task InitializeAsync() => _database.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _database.DisposeAsync();
 
     protected override Task<IAgentDirectory> CreateDirectoryAsync() =>
         Task.FromResult<IAgentDirectory>(new PostgresAgentDirectory(Schema.DataSource));

@@ -6,19 +6,13 @@ namespace Atendimento.Routing.Tests.Tickets;
 /// <summary>The contract against real PostgreSQL: each test gets its own migrated schema, dropped afterwards.</summary>
 public sealed class PostgresTicketStoreTests : TicketStoreContract, IAsyncLifetime
 {
-    private PostgresSchema? _schema;
+    private readonly SchemaPerTest _database = new(RoutingDatabase.CreateSchemaAsync);
 
-    private PostgresSchema Schema => _schema ?? throw new InvalidOperationException("InitializeAsync has not run.");
+    private PostgresSchema Schema => _database.Schema;
 
-    public async Task InitializeAsync() => _schema = await RoutingDatabase.CreateSchemaAsync();
+    public Task InitializeAsync() => _database.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _database.DisposeAsync();
 
     protected override Task<ITicketStore> CreateStoreAsync() =>
         Task.FromResult<ITicketStore>(new PostgresTicketStore(Schema.DataSource));
