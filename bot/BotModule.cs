@@ -14,6 +14,7 @@ public static class BotModule
         services.AddSingleton(new MigrationSet("bot", 30, typeof(BotModule).Assembly));
         services.AddOptions<DialogOptions>().Bind(configuration.GetSection(DialogOptions.Section));
         services.AddSingleton<DialogCatalog>();
+        services.AddHostedService<DialogCatalogStartup>();
         services.AddSingleton<ConversationBot>();
         services.AddSingleton<OutboundActivities>();
         services.AddSingleton<TurnLocks>();

@@ -15,5 +15,7 @@ public static class BotTelemetry
 
     public static readonly Counter<long> DuplicateActivities = Meter.CreateCounter<long>("atendimento.bot.duplicates", description: "Inbound activities ignored because they were already processed");
 
+    public static readonly Counter<long> AbandonedActivities = Meter.CreateCounter<long>("atendimento.bot.outbox.abandoned", description: "Outbound activities set aside after repeated failed sends");
+
     public static readonly Histogram<double> TurnDuration = Meter.CreateHistogram<double>("atendimento.bot.turn.duration", unit: "ms", description: "Time to process one inbound activity");
 }

@@ -30,4 +30,13 @@ public enum TranscriptRole
     Bot,
 }
 
-public sealed record TranscriptEntry(TranscriptRole Role, string Text, DateTimeOffset At);
+public sealed record TranscriptEntry(TranscriptRole Role, string Text, DateTimeOffset At)
+{
+    /// <summary>
+    /// Evidence keeps at most this much of one message: the whole message still reaches the ticket's log, but a
+    /// 256 KB paste must not be copied into every later turn's state and into the handoff record.
+    /// </summary>
+    public const int MaxEvidenceLength = 1000;
+
+    public static string Clip(string text) => text.Length <= MaxEvidenceLength ? text : string.Concat(text.AsSpan(0, MaxEvidenceLength), "…");
+}

@@ -24,12 +24,19 @@ public sealed class HandoffRelay(ITicketStore tickets)
         };
     }
 
+    /// <summary>
+    /// Appends the customer's message to the ticket while it is still active; null when the ticket ended in the
+    /// meantime, and the bot should take the message instead.
+    /// </summary>
     /// <param name="channelMessageId">The channel's id of the message, so a redelivery or a re-run turn adds no second line.</param>
-    public async Task<TicketMessage> RelayCustomerMessageAsync(
+    public async Task<TicketMessage?> RelayCustomerMessageAsync(
         TenantId tenantId, TicketId ticketId, string text, DateTimeOffset at, string? channelMessageId, CancellationToken cancellationToken = default)
     {
-        var message = await tickets.AppendMessageAsync(tenantId, ticketId, new NewTicketMessage(MessageAuthor.Customer, null, text, at, channelMessageId), cancellationToken);
-        HandoffTelemetry.RelayedMessages.Add(1);
+        var message = await tickets.AppendWhileActiveAsync(tenantId, ticketId, new NewTicketMessage(MessageAuthor.Customer, null, text, at, channelMessageId), cancellationToken);
+        if (message is not null)
+        {
+            HandoffTelemetry.RelayedMessages.Add(1);
+        }
         return message;
     }
 }

@@ -35,12 +35,15 @@ public sealed record ConversationState
     /// here; the channel's retry of the same activity (or the next turn) sends them again.
     /// </summary>
     public IReadOnlyList<Activity> Outbox { get; init; } = [];
+
+    /// <summary>Failed attempts to send the current outbox, in a row.</summary>
+    public int OutboxFailures { get; init; }
     public int Version { get; init; }
 
     public static string IdFor(string channel, string channelConversationId) => $"{channel}:{channelConversationId}";
 
     public ConversationState WithTranscript(IEnumerable<TranscriptEntry> entries) =>
-        this with { Transcript = [.. Transcript.Concat(entries).TakeLast(TranscriptLength)] };
+        this with { Transcript = [.. Transcript.Concat(entries.Select(e => e with { Text = TranscriptEntry.Clip(e.Text) })).TakeLast(TranscriptLength)] };
 
     public ConversationState Remember(string? activityId) => activityId is null
         ? this

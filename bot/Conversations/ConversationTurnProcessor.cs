@@ -3,6 +3,7 @@ using Activity = Atendimento.Bot.Activities.Activity;
 using Atendimento.Bot.Activities;
 using Atendimento.Bot.Dialogs;
 using Atendimento.Handoff;
+using Atendimento.Platform.Tenancy;
 using Microsoft.Extensions.Logging;
 
 namespace Atendimento.Bot.Conversations;
@@ -19,6 +20,9 @@ public sealed partial class ConversationTurnProcessor(
     ILogger<ConversationTurnProcessor> logger)
 {
     private const int MaxAttempts = 3;
+
+    /// <summary>After this many failed sends in a row the outbox is set aside, so one poison activity cannot block a conversation.</summary>
+    public const int MaxOutboxFailures = 5;
 
     public async Task ProcessAsync(InboundActivity inbound, CancellationToken cancellationToken = default)
     {
@@ -37,16 +41,16 @@ public sealed partial class ConversationTurnProcessor(
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var state = await store.GetAsync(inbound.TenantId, inbound.ConversationId, cancellationToken) ?? New(inbound);
-            // Whatever an earlier turn decided but could not send goes out first, in order.
-            state = await FlushAsync(state, cancellationToken);
+            var stored = await store.GetAsync(inbound.TenantId, inbound.ConversationId, cancellationToken) ?? New(inbound);
+            // Whatever an earlier turn decided but could not send goes out first, in order, to the latest address.
+            var state = await FlushAsync(stored with { Address = Merge(stored.Address, inbound.Address) }, cancellationToken);
             if (inbound.Activity.Id is { } id && state.RecentActivityIds.Contains(id))
             {
                 BotTelemetry.DuplicateActivities.Add(1);
                 LogDuplicate(inbound.ConversationId);
                 return;
             }
-            var outcome = await handler.HandleAsync(state with { Address = Merge(state.Address, inbound.Address) }, inbound.Activity, cancellationToken);
+            var outcome = await handler.HandleAsync(state, inbound.Activity, cancellationToken);
             var saved = await store.SaveAsync(outcome.State.Remember(inbound.Activity.Id) with { Outbox = outcome.Activities }, cancellationToken);
             if (saved is not null)
             {
@@ -59,18 +63,69 @@ public sealed partial class ConversationTurnProcessor(
         throw new InvalidOperationException($"Conversation {inbound.ConversationId} kept changing during the turn.");
     }
 
-    /// <summary>Sends the saved outbox, then clears it. At least once: a crash between the two sends it again.</summary>
+    /// <summary>
+    /// Sends activities that no customer turn produced (an agent's message, a ticket event) the way a turn does:
+    /// under the conversation's lock, saved in its outbox first, then sent.
+    /// </summary>
+    public async Task DeliverAsync(TenantId tenantId, string conversationId, Func<ConversationState, IReadOnlyList<Activity>> compose, CancellationToken cancellationToken = default)
+    {
+        using (await locks.AcquireAsync(conversationId, cancellationToken))
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var state = await store.GetAsync(tenantId, conversationId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
+                state = await FlushAsync(state, cancellationToken);
+                if (await store.SaveAsync(state with { Outbox = [.. state.Outbox, .. compose(state)] }, cancellationToken) is { } saved)
+                {
+                    await FlushAsync(saved, cancellationToken);
+                    return;
+                }
+                LogConcurrentTurn(conversationId, attempt);
+            }
+        }
+        throw new InvalidOperationException($"Conversation {conversationId} kept changing during a delivery.");
+    }
+
+    /// <summary>
+    /// Sends the saved outbox, then clears it. At least once: a crash between the two sends it again (channels
+    /// that keep history store it once by the activities' ids). A failed send is counted and rethrown, so the
+    /// caller's request fails and its retry sends again; after <see cref="MaxOutboxFailures"/> the outbox is set aside.
+    /// </summary>
     private async Task<ConversationState> FlushAsync(ConversationState state, CancellationToken cancellationToken)
     {
         if (state.Outbox.Count == 0)
         {
             return state;
         }
-        await senders.For(state).SendAsync(state, state.Outbox, cancellationToken);
-        return await store.SaveAsync(state with { Outbox = [] }, cancellationToken)
-            ?? await store.GetAsync(state.TenantId, state.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Conversation {state.Id} disappeared while sending.");
+        try
+        {
+            await senders.For(state).SendAsync(state, state.Outbox, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return await CountFailureAsync(state, exception, cancellationToken);
+        }
+        return await SaveOrReloadAsync(state with { Outbox = [], OutboxFailures = 0 }, cancellationToken);
     }
+
+    private async Task<ConversationState> CountFailureAsync(ConversationState state, Exception exception, CancellationToken cancellationToken)
+    {
+        var failures = state.OutboxFailures + 1;
+        if (failures < MaxOutboxFailures)
+        {
+            await store.SaveAsync(state with { OutboxFailures = failures }, cancellationToken);
+            throw new ChannelDeliveryException($"Could not send to conversation {state.Id} (attempt {failures}).", exception);
+        }
+        BotTelemetry.AbandonedActivities.Add(state.Outbox.Count, new KeyValuePair<string, object?>("channel", state.Channel));
+        LogOutboxAbandoned(exception, state.Id, state.Outbox.Count, failures);
+        return await SaveOrReloadAsync(state with { Outbox = [], OutboxFailures = 0 }, cancellationToken);
+    }
+
+    private async Task<ConversationState> SaveOrReloadAsync(ConversationState state, CancellationToken cancellationToken) =>
+        await store.SaveAsync(state, cancellationToken)
+        ?? await store.GetAsync(state.TenantId, state.Id, cancellationToken)
+        ?? throw new InvalidOperationException($"Conversation {state.Id} disappeared while sending.");
 
     private static ConversationState New(InboundActivity inbound) => new()
     {
@@ -91,9 +146,15 @@ public sealed partial class ConversationTurnProcessor(
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Ignored an activity already processed in conversation {ConversationId}")]
     private partial void LogDuplicate(string conversationId);
 
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Set aside {Count} activities for conversation {ConversationId} after {Failures} failed sends")]
+    private partial void LogOutboxAbandoned(Exception exception, string conversationId, int count, int failures);
+
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Conversation {ConversationId} changed during the turn (attempt {Attempt}); running it again")]
     private partial void LogConcurrentTurn(string conversationId, int attempt);
 }
+
+/// <summary>A channel refused or could not take what we sent; the activities stay in the outbox for the next try.</summary>
+public sealed class ChannelDeliveryException(string message, Exception innerException) : Exception(message, innerException);
 
 /// <summary>What a turn decided: the state to save, the activities to send after saving, and who owned the message.</summary>
 public sealed record TurnOutcome(ConversationState State, IReadOnlyList<Activity> Activities, ConversationOwner Owner);

@@ -46,9 +46,11 @@ public sealed class OutboundActivities(TimeProvider clock)
         Value = new JsonObject { ["state"] = state },
     };
 
+    /// <summary>Every outbound activity gets its own id: channels that keep history use it to store a resent outbox once.</summary>
     private Activity Base(ConversationState conversation, string type, string? replyToId, ChannelAccount? from = null) => new()
     {
         Type = type,
+        Id = Guid.NewGuid().ToString("N"),
         Timestamp = clock.GetUtcNow(),
         ChannelId = conversation.Channel,
         From = from ?? conversation.Address.Bot,

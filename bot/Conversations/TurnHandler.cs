@@ -49,9 +49,9 @@ public sealed partial class TurnHandler(
         var text = CustomerText(activity);
         var owner = await relay.OwnerAsync(state.TenantId, ActiveTicket(state), cancellationToken);
         var withCustomer = state.WithTranscript([new TranscriptEntry(TranscriptRole.Customer, text, clock.GetUtcNow())]);
-        if (owner != ConversationOwner.Bot)
+        if (owner != ConversationOwner.Bot
+            && await relay.RelayCustomerMessageAsync(state.TenantId, ActiveTicket(state)!.Value, text, clock.GetUtcNow(), activity.Id, cancellationToken) is not null)
         {
-            await relay.RelayCustomerMessageAsync(state.TenantId, ActiveTicket(state)!.Value, text, clock.GetUtcNow(), activity.Id, cancellationToken);
             return new TurnOutcome(withCustomer, [], owner);
         }
         // The ticket is over: forget it, so later turns skip the lookup and a reopen cannot silently take the conversation back.

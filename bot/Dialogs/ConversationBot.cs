@@ -25,9 +25,9 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
     public BotTurn OnMessage(DialogState state, string text)
     {
         var (definition, recognizer) = catalog.Current;
-        var recognition = recognizer.Recognize(text);
+        var recognition = recognizer.Recognize(TranscriptEntry.Clip(text));
         var top = recognition.Top;
-        var context = new DialogContext(state.WithTrail(new RecognitionStep(text, top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())));
+        var context = new DialogContext(state.WithTrail(new RecognitionStep(TranscriptEntry.Clip(text), top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())));
         var confident = top is not null && top.Confidence >= definition.Policy.AnswerThreshold ? definition.Find(top.Intent) : null;
 
         if (context.State.IsWaiting && definition.Find(context.State.Intent!) is { } current && !(confident is { Interrupts: true } && confident != current))

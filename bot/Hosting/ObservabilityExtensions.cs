@@ -38,6 +38,7 @@ internal static class ObservabilityExtensions
                 .AddMeter([.. Sources, "Microsoft.AspNetCore.Hosting", "Npgsql"])
                 .AddOtlpExporter()
                 .Build());
+            builder.Services.AddHostedService<TelemetryStartup>();
         }
         return builder;
     }

@@ -15,10 +15,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
             JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON"),
+            Conversations.ChannelDeliveryException => (StatusCodes.Status502BadGateway, "The customer's channel did not take the message"),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request"),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error"),
         };
-        if (status >= 500)
+        if (status >= 500 && exception is not Conversations.ChannelDeliveryException)
         {
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -34,6 +35,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     /// <summary>Tells the caller what was wrong without naming our types or the framework's binding internals.</summary>
     private static string? Describe(Exception exception, int status) => exception switch
     {
+        Conversations.ChannelDeliveryException => "It is kept and sent again with the conversation's next activity or a retry of this request.",
         _ when status >= 500 => null,
         BadHttpRequestException { InnerException: JsonException json } => $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine}).",
         JsonException json => $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine}).",

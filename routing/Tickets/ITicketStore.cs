@@ -25,6 +25,12 @@ public interface ITicketStore
     /// <summary>Appends with the next sequence; a message whose ExternalId is already on the ticket returns that line instead.</summary>
     Task<TicketMessage> AppendMessageAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Like <see cref="AppendMessageAsync"/>, but only while the ticket is open or in progress, checked under the
+    /// same lock as the append: null means the ticket ended first (a customer message racing a resolve).
+    /// </summary>
+    Task<TicketMessage?> AppendWhileActiveAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<TicketMessage>> GetMessagesAsync(TenantId tenantId, TicketId id, CancellationToken cancellationToken = default);
 }
 

@@ -66,7 +66,13 @@ public sealed class InMemoryTicketStore : ITicketStore
         }
     }
 
-    public Task<TicketMessage> AppendMessageAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default)
+    public Task<TicketMessage> AppendMessageAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Append(tenantId, id, message, whileActive: false)!);
+
+    public Task<TicketMessage?> AppendWhileActiveAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Append(tenantId, id, message, whileActive: true));
+
+    private TicketMessage? Append(TenantId tenantId, TicketId id, NewTicketMessage message, bool whileActive)
     {
         lock (_gate)
         {
@@ -76,7 +82,11 @@ public sealed class InMemoryTicketStore : ITicketStore
             }
             if (message.ExternalId is not null && _externalIds.TryGetValue((tenantId, id, message.ExternalId), out var existing))
             {
-                return Task.FromResult(existing);
+                return existing;
+            }
+            if (whileActive && !TicketLifecycle.IsActive(_tickets[(tenantId, id)].Status))
+            {
+                return null;
             }
             var stored = new TicketMessage(id, log.Count + 1, message.Author, message.AuthorId, message.Text, message.At);
             log.Add(stored);
@@ -84,7 +94,7 @@ public sealed class InMemoryTicketStore : ITicketStore
             {
                 _externalIds[(tenantId, id, message.ExternalId)] = stored;
             }
-            return Task.FromResult(stored);
+            return stored;
         }
     }
 

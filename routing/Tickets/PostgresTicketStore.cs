@@ -68,23 +68,35 @@ public sealed class PostgresTicketStore(NpgsqlDataSource dataSource) : ITicketSt
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<TicketMessage> AppendMessageAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default)
+    public async Task<TicketMessage> AppendMessageAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default) =>
+        (await AppendAsync(tenantId, id, message, whileActive: false, cancellationToken))!;
+
+    public Task<TicketMessage?> AppendWhileActiveAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default) =>
+        AppendAsync(tenantId, id, message, whileActive: true, cancellationToken);
+
+    private async Task<TicketMessage?> AppendAsync(TenantId tenantId, TicketId id, NewTicketMessage message, bool whileActive, CancellationToken cancellationToken)
     {
-        // The row lock on the ticket serialises appenders, so sequences stay dense and ordered.
+        // The row lock on the ticket serialises appenders (sequences stay dense and ordered) and holds off a
+        // concurrent resolve until the status check and the append are done.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockTicket = new NpgsqlCommand("SELECT 1 FROM tickets WHERE tenant_id = $1 AND id = $2 FOR UPDATE", connection, transaction)
+        TicketStatus status;
+        await using (var lockTicket = new NpgsqlCommand("SELECT status FROM tickets WHERE tenant_id = $1 AND id = $2 FOR UPDATE", connection, transaction)
             .With(tenantId.Value, id.Value))
         {
-            if (await lockTicket.ExecuteScalarAsync(cancellationToken) is null)
-            {
-                throw new KeyNotFoundException($"Ticket {id} does not exist for tenant {tenantId}.");
-            }
+            status = await lockTicket.ExecuteScalarAsync(cancellationToken) is string text
+                ? Enum.Parse<TicketStatus>(text)
+                : throw new KeyNotFoundException($"Ticket {id} does not exist for tenant {tenantId}.");
         }
         if (message.ExternalId is not null && await FindByExternalIdAsync(connection, transaction, tenantId, id, message.ExternalId, cancellationToken) is { } existing)
         {
             await transaction.RollbackAsync(cancellationToken);
             return existing;
+        }
+        if (whileActive && !TicketLifecycle.IsActive(status))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
         }
         await using var next = new NpgsqlCommand(
             "SELECT coalesce(max(sequence), 0) + 1 FROM ticket_messages WHERE tenant_id = $1 AND ticket_id = $2", connection, transaction)

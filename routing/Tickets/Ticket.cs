@@ -37,7 +37,7 @@ public sealed record Ticket
     /// <summary>An agent takes the ticket; the ticket's level is a floor (an N1 agent cannot take an N2 ticket, an N3 can).</summary>
     public TransitionResult AcceptBy(Agent agent, DateTimeOffset now) =>
         agent.Level < Level
-            ? TransitionResult.Rejected(Status, $"Ticket {Id} needs a {Level} agent; {agent.Id} is {agent.Level}.")
+            ? TransitionResult.Rejected(Status, $"Ticket {Id} needs an agent of level {Level} or above; {agent.Id} is {agent.Level}.")
             : Accept(agent.Id, now);
 
     public TransitionResult Accept(string agentId, DateTimeOffset now)

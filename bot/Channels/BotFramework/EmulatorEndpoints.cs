@@ -49,7 +49,7 @@ internal static class EmulatorEndpoints
         {
             return "The activity needs an absolute http(s) serviceUrl to reply to.";
         }
-        return options.AllowedServiceUrlHosts.Contains(serviceUrl.Host, StringComparer.OrdinalIgnoreCase)
+        return options.EffectiveServiceUrlHosts.Contains(serviceUrl.Host, StringComparer.OrdinalIgnoreCase)
             ? null
             : $"Replies to {serviceUrl.Host} are not allowed; add it to Emulator:AllowedServiceUrlHosts.";
     }

@@ -14,5 +14,8 @@ public sealed class EmulatorOptions
     /// Hosts the bot may POST replies to. The Emulator listens on localhost; accepting any serviceUrl would let
     /// a caller make this server send requests anywhere.
     /// </summary>
-    public List<string> AllowedServiceUrlHosts { get; set; } = ["localhost", "127.0.0.1", "[::1]"];
+    /// <remarks>Configured hosts replace the loopback defaults (a bound list would otherwise only append to them).</remarks>
+    public List<string> AllowedServiceUrlHosts { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveServiceUrlHosts => AllowedServiceUrlHosts.Count > 0 ? AllowedServiceUrlHosts : ["localhost", "127.0.0.1", "[::1]"];
 }

@@ -107,9 +107,9 @@ internal static class DirectLineEndpoints
         {
             return badBody!;
         }
-        if (string.IsNullOrWhiteSpace(activity.Type))
+        if (Refuse(activity) is { } refusal)
         {
-            return DirectLineProblems.BadActivity("The activity needs a 'type'.");
+            return DirectLineProblems.BadActivity(refusal);
         }
         if (!conversation.Started)
         {
@@ -145,6 +145,25 @@ internal static class DirectLineEndpoints
         return Results.Empty;
     }
 
+    /// <summary>What a client may post (specs §3.7): types like conversationUpdate are the server's to send, never a client's.</summary>
+    private static readonly string[] ClientActivityTypes =
+        [ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing, ActivityTypes.EndOfConversation, ActivityTypes.Invoke];
+
+    private static string? Refuse(Activity activity)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "The activity needs a 'type'.";
+        }
+        if (!ClientActivityTypes.Contains(activity.Type, StringComparer.Ordinal))
+        {
+            return $"Clients may post activities of type {string.Join(", ", ClientActivityTypes)}; '{activity.Type}' is the server's to send.";
+        }
+        return DirectLineActivityIds.ClientActivityId(activity) is { Length: > DirectLineActivityIds.MaxClientActivityIdLength }
+            ? $"channelData.clientActivityID is longer than {DirectLineActivityIds.MaxClientActivityIdLength} characters."
+            : null;
+    }
+
     private static async Task<(DirectLineConversation? Conversation, ProblemHttpResult? Problem)> AuthorizeAsync(
         HttpRequest request, string conversationId, DirectLineTokens tokens, IDirectLineStore store, CancellationToken cancellationToken)
     {
@@ -164,13 +183,24 @@ internal static class DirectLineEndpoints
     private static ConversationResponse Describe(HttpRequest request, DirectLineTokens tokens, DirectLineConversation conversation, long? watermark)
     {
         var token = tokens.Issue(conversation.TenantId, conversation.Id, conversation.UserId);
-        var scheme = request.IsHttps ? "wss" : "ws";
-        var streamUrl = $"{scheme}://{request.Host}{request.PathBase}/v3/directline/conversations/{Uri.EscapeDataString(conversation.Id)}/stream?t={Uri.EscapeDataString(token)}";
+        var streamUrl = $"{StreamBase(request)}/v3/directline/conversations/{Uri.EscapeDataString(conversation.Id)}/stream?t={Uri.EscapeDataString(token)}";
         if (watermark is { } mark)
         {
             streamUrl += $"&watermark={mark.ToString(CultureInfo.InvariantCulture)}";
         }
         return new ConversationResponse(conversation.Id, token, tokens.LifetimeSeconds, streamUrl);
+    }
+
+    /// <summary>ws:// or wss:// matching how the client reached us: the configured public address, else the request's.</summary>
+    private static string StreamBase(HttpRequest request)
+    {
+        var configured = request.HttpContext.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.PublicBaseUrl;
+        if (configured is not null)
+        {
+            var address = new Uri(configured);
+            return $"{(address.Scheme == Uri.UriSchemeHttps ? "wss" : "ws")}://{address.Authority}{address.AbsolutePath.TrimEnd('/')}";
+        }
+        return $"{(request.IsHttps ? "wss" : "ws")}://{request.Host}{request.PathBase}";
     }
 
     /// <summary>Empty, "-" or garbage mean "from the start"; DirectLineJS sends <c>?watermark=</c> on first use.</summary>

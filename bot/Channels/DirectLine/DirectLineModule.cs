@@ -11,6 +11,7 @@ public static class DirectLineModule
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineService>();
+        services.AddSingleton<DirectLineWakeUps>();
         services.AddSingleton<DirectLineStream>();
         services.AddSingleton<IChannelSender, DirectLineSender>();
         services.AddSingleton<IDirectLineStore>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres

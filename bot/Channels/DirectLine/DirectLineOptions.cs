@@ -22,6 +22,13 @@ public sealed class DirectLineOptions : IValidatableObject
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// The address clients reach this service at, e.g. https://chat.example.com, used to build stream URLs. Needed
+    /// behind a proxy that terminates TLS or rewrites the host; without it the request's own scheme and host are used.
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
     public string BotId { get; set; } = "atendimento-bot";
 
     public string BotName { get; set; } = "Lia";

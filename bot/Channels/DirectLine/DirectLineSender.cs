@@ -3,8 +3,11 @@ using Atendimento.Bot.Conversations;
 
 namespace Atendimento.Bot.Channels.DirectLine;
 
-/// <summary>Delivering on Direct Line means appending to the conversation's history and waking its streams.</summary>
-public sealed class DirectLineSender(IDirectLineStore store, IServiceProvider services) : IChannelSender
+/// <summary>
+/// Delivering on Direct Line means appending to the conversation's history and waking its streams. Appends are
+/// keyed by the outbound activity's id, so an outbox sent again after a failure adds nothing twice.
+/// </summary>
+public sealed class DirectLineSender(IDirectLineStore store, DirectLineWakeUps wakeUps) : IChannelSender
 {
     public string Channel => DirectLineService.Channel;
 
@@ -16,8 +19,7 @@ public sealed class DirectLineSender(IDirectLineStore store, IServiceProvider se
         }
         if (activities.Count > 0)
         {
-            // Resolved late: the service depends on the turn processor, which depends on the senders.
-            await services.GetRequiredService<DirectLineService>().NotifyAsync(conversation.Address.ConversationId, cancellationToken);
+            await wakeUps.NotifyAsync(conversation.Address.ConversationId, cancellationToken);
         }
     }
 }

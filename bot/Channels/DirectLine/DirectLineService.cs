@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Atendimento.Bot.Activities;
 using Atendimento.Bot.Conversations;
-using Atendimento.Platform.Messaging;
 using Atendimento.Platform.Tenancy;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +13,11 @@ namespace Atendimento.Bot.Channels.DirectLine;
 public sealed class DirectLineService(
     IDirectLineStore store,
     ConversationTurnProcessor turns,
-    IMessageBus bus,
+    DirectLineWakeUps wakeUps,
     IOptions<DirectLineOptions> options,
     TimeProvider clock)
 {
     public const string Channel = "directline";
-
-    public static string Topic(string conversationId) => $"directline:{conversationId}";
 
     public async Task<DirectLineConversation> ReserveAsync(TenantId tenantId, string? userId, CancellationToken cancellationToken = default)
     {
@@ -29,13 +26,15 @@ public sealed class DirectLineService(
         return conversation;
     }
 
-    /// <summary>Starts the conversation once: the bot hears a conversationUpdate with both members and greets (specs §3.9).</summary>
+    /// <summary>
+    /// Starts the conversation: the bot hears a conversationUpdate with both members and greets (specs §3.9).
+    /// Returns whether this call started it. The update is sent on every start request, because the greeting is
+    /// idempotent (the conversation remembers it was welcomed) and a first attempt that failed mid-turn must not
+    /// leave the customer without one.
+    /// </summary>
     public async Task<bool> StartAsync(DirectLineConversation conversation, string? userName, CancellationToken cancellationToken = default)
     {
-        if (!await store.MarkStartedAsync(conversation.Id, cancellationToken))
-        {
-            return false;
-        }
+        var first = await store.MarkStartedAsync(conversation.Id, cancellationToken);
         var address = Address(conversation, userName);
         var update = new Activity
         {
@@ -48,7 +47,7 @@ public sealed class DirectLineService(
             MembersAdded = [address.Bot, address.User!],
         };
         await turns.ProcessAsync(new InboundActivity(conversation.TenantId, Channel, address, update), cancellationToken);
-        return true;
+        return first;
     }
 
     /// <summary>Stores the echo (once per clientActivityID), wakes the streams, then lets the bot or the agent have the message.</summary>
@@ -73,16 +72,13 @@ public sealed class DirectLineService(
         var appended = await store.AppendAsync(conversation.Id, echo, cancellationToken);
         if (!appended.Duplicate)
         {
-            await NotifyAsync(conversation.Id, cancellationToken);
+            await wakeUps.NotifyAsync(conversation.Id, cancellationToken);
         }
         // Also for a repeated clientActivityID: if the first attempt failed mid-turn the turn runs now, and if it
         // had finished the processor recognises the echo id and does nothing.
         await turns.ProcessAsync(new InboundActivity(conversation.TenantId, Channel, address, appended.Activity), cancellationToken);
         return appended.Activity.Id!;
     }
-
-    public Task NotifyAsync(string conversationId, CancellationToken cancellationToken = default) =>
-        bus.PublishAsync(Topic(conversationId), string.Empty, cancellationToken);
 
     public ChannelAddress Address(DirectLineConversation conversation, string? userName) => new(
         conversation.Id,

@@ -25,7 +25,10 @@ public interface IDirectLineStore
     /// <summary>True only for the call that started it.</summary>
     Task<bool> MarkStartedAsync(string conversationId, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores the activity with its id, sequence and <c>webchat:sequence-id</c>; a repeated client id returns the first copy.</summary>
+    /// <summary>
+    /// Stores the activity with its id, sequence and <c>webchat:sequence-id</c>. An activity whose delivery key
+    /// (<see cref="DirectLineActivityIds.DeliveryKey"/>) is already stored returns the first copy instead.
+    /// </summary>
     Task<AppendResult> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default);
 
     Task<ActivityPage> ReadAfterAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken = default);
@@ -36,10 +39,21 @@ internal static class DirectLineActivityIds
     public static string For(string conversationId, long sequence) =>
         $"{conversationId}|{sequence.ToString("D7", System.Globalization.CultureInfo.InvariantCulture)}";
 
+    public const int MaxClientActivityIdLength = 200;
+
     public static string? ClientActivityId(Activity activity) =>
         activity.ChannelData?["clientActivityID"]?.GetValueKind() == System.Text.Json.JsonValueKind.String
             ? activity.ChannelData["clientActivityID"]!.GetValue<string>()
             : null;
+
+    /// <summary>
+    /// What makes an append idempotent: the client's clientActivityID for what a client posts, the id we gave an
+    /// outbound activity for what we send. Null means the activity is simply appended.
+    /// </summary>
+    public static string? DeliveryKey(Activity activity) =>
+        ClientActivityId(activity) is { } clientId ? "client:" + clientId
+        : activity.Id is { } outboundId ? "out:" + outboundId
+        : null;
 
     /// <summary>Sets the server id and the sequence Web Chat orders by (specs §3.8).</summary>
     public static Activity Stamp(Activity activity, string conversationId, long sequence)

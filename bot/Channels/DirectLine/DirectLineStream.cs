@@ -11,19 +11,21 @@ namespace Atendimento.Bot.Channels.DirectLine;
 /// batch as an ActivitySet as soon as a wake-up arrives (from any instance, through the bus), and an empty
 /// keep-alive frame when idle. Frames the client sends are read and ignored; a close from the client ends it.
 /// </summary>
-public sealed class DirectLineStream(IDirectLineStore store, IMessageBus bus, IOptions<DirectLineOptions> options, TimeProvider clock)
+public sealed class DirectLineStream(
+    IDirectLineStore store, IMessageBus bus, IOptions<DirectLineOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime)
 {
     private const int PageSize = 100;
 
     public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken aborted)
     {
         var wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        await using var subscription = await bus.SubscribeAsync(DirectLineService.Topic(conversationId), _ =>
+        await using var subscription = await bus.SubscribeAsync(DirectLineWakeUps.Topic(conversationId), _ =>
         {
             wakeUps.Writer.TryWrite(true);
             return Task.CompletedTask;
         }, aborted);
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        // Ends when the client leaves or the host stops, whichever comes first.
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
         var reading = DrainClientAsync(socket, closed);
         try
         {
@@ -37,12 +39,15 @@ public sealed class DirectLineStream(IDirectLineStore store, IMessageBus bus, IO
         {
             await closed.CancelAsync();
             await reading;
+            await SayGoodbyeAsync(socket);
         }
     }
 
     private async Task PumpAsync(WebSocket socket, string conversationId, long watermark, ChannelReader<bool> wakeUps, CancellationToken cancellationToken)
     {
         var heartbeat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
+        // One wait for a wake-up lives across heartbeats: starting a new one per heartbeat would pile up waiters.
+        Task<bool>? wakeUp = null;
         while (!cancellationToken.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
             var page = await store.ReadAfterAsync(conversationId, watermark, PageSize, cancellationToken);
@@ -53,15 +58,35 @@ public sealed class DirectLineStream(IDirectLineStore store, IMessageBus bus, IO
                 await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(frame, Activities.ActivityJson.Options), cancellationToken);
                 continue;
             }
-            try
+            wakeUp ??= wakeUps.WaitToReadAsync(cancellationToken).AsTask();
+            if (await Task.WhenAny(wakeUp, Task.Delay(heartbeat, clock, cancellationToken)) == wakeUp)
             {
-                await wakeUps.WaitToReadAsync(cancellationToken).AsTask().WaitAsync(heartbeat, clock, cancellationToken);
+                await wakeUp;
+                wakeUp = null;
                 wakeUps.TryRead(out _);
             }
-            catch (TimeoutException)
+            else
             {
                 await SendAsync(socket, [], cancellationToken);
             }
+        }
+    }
+
+    /// <summary>A close frame when the server ends the stream (shutdown), so clients reconnect at once instead of timing out.</summary>
+    private static async Task SayGoodbyeAsync(WebSocket socket)
+    {
+        if (socket.State != WebSocketState.Open)
+        {
+            return;
+        }
+        try
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "server stopping", patience.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The client is gone already.
         }
     }
 

@@ -7,6 +7,7 @@ public sealed class InMemoryDirectLineStore : IDirectLineStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Activity>> _activities = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), Activity> _byKey = [];
 
     public Task CreateAsync(DirectLineConversation conversation, CancellationToken cancellationToken = default)
     {
@@ -49,13 +50,17 @@ public sealed class InMemoryDirectLineStore : IDirectLineStore
             var log = _activities.TryGetValue(conversationId, out var existing)
                 ? existing
                 : throw new KeyNotFoundException($"Conversation {conversationId} does not exist.");
-            var clientId = DirectLineActivityIds.ClientActivityId(activity);
-            if (clientId is not null && log.FirstOrDefault(a => DirectLineActivityIds.ClientActivityId(a) == clientId) is { } first)
+            var key = DirectLineActivityIds.DeliveryKey(activity);
+            if (key is not null && _byKey.TryGetValue((conversationId, key), out var first))
             {
                 return Task.FromResult(new AppendResult(first, Duplicate: true));
             }
             var stored = DirectLineActivityIds.Stamp(activity, conversationId, log.Count + 1);
             log.Add(stored);
+            if (key is not null)
+            {
+                _byKey[(conversationId, key)] = stored;
+            }
             return Task.FromResult(new AppendResult(stored, Duplicate: false));
         }
     }

@@ -36,7 +36,7 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource) : IDire
 
     public async Task<AppendResult> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
-        var clientId = DirectLineActivityIds.ClientActivityId(activity);
+        var key = DirectLineActivityIds.DeliveryKey(activity);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Taking the next number locks the conversation row, which also orders concurrent appenders.
@@ -53,16 +53,16 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource) : IDire
             }
             (sequence, tenant) = (reader.GetInt64(0), reader.GetString(1));
         }
-        if (clientId is not null && await FindByClientIdAsync(connection, transaction, conversationId, clientId, cancellationToken) is { } first)
+        if (key is not null && await FindByKeyAsync(connection, transaction, conversationId, key, cancellationToken) is { } first)
         {
             await transaction.RollbackAsync(cancellationToken);
             return new AppendResult(first, Duplicate: true);
         }
         var stored = DirectLineActivityIds.Stamp(activity, conversationId, sequence);
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO directline_activities (tenant_id, conversation_id, sequence, client_activity_id, activity)
+            INSERT INTO directline_activities (tenant_id, conversation_id, sequence, delivery_key, activity)
             VALUES ($1, $2, $3, $4, $5)
-            """, connection, transaction).With(tenant, conversationId, sequence, clientId);
+            """, connection, transaction).With(tenant, conversationId, sequence, key);
         insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(stored, ActivityJson.Options) });
         await insert.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -86,11 +86,11 @@ public sealed class PostgresDirectLineStore(NpgsqlDataSource dataSource) : IDire
         return new ActivityPage(activities, last);
     }
 
-    private static async Task<Activity?> FindByClientIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string conversationId, string clientId, CancellationToken cancellationToken)
+    private static async Task<Activity?> FindByKeyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string conversationId, string key, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT activity FROM directline_activities WHERE conversation_id = $1 AND client_activity_id = $2", connection, transaction)
-            .With(conversationId, clientId);
+            "SELECT activity FROM directline_activities WHERE conversation_id = $1 AND delivery_key = $2", connection, transaction)
+            .With(conversationId, key);
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options) : null;
     }
 }

@@ -26,8 +26,14 @@ internal static class RequestBodies
             {
                 return optional ? (null, null) : (null, DirectLineProblems.BadActivity("The request body is empty."));
             }
-            buffer.Position = 0;
-            var value = await JsonSerializer.DeserializeAsync<T>(buffer, options, cancellationToken);
+            if (ContainsEscapedNul(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+            {
+                // PostgreSQL text and jsonb cannot hold U+0000; refusing it here keeps both stores alike.
+                return (null, DirectLineProblems.BadActivity("The request body contains a NUL character (\\u0000), which is not accepted."));
+            }
+            // Parsed strictly first: a duplicated property would otherwise surface later as an exception, not a 400.
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), StrictParsing);
+            var value = document.Deserialize<T>(options);
             return value is null ? (null, DirectLineProblems.BadActivity("The request body is JSON null.")) : (value, null);
         }
         catch (JsonException exception)
@@ -40,6 +46,10 @@ internal static class RequestBodies
             return (null, TooLarge(maxBytes));
         }
     }
+
+    private static readonly JsonDocumentOptions StrictParsing = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+
+    private static bool ContainsEscapedNul(ReadOnlySpan<byte> json) => json.IndexOf("\\u0000"u8) >= 0;
 
     private static ProblemHttpResult TooLarge(int maxBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -52,6 +52,32 @@ public sealed class BadInputTests(PostgresRedisFixture fixture) : IClassFixture<
         Assert.Equal(before, await HistoryCountAsync(customer));
     }
 
+    [Theory]
+    [InlineData("""{"type":"message","text":"oi","channelData":{"a":1,"a":2}}""", "a property given twice")]
+    [InlineData("""{"type":"message","text":"oi\u0000"}""", "a NUL character")]
+    [InlineData("""{"type":"conversationUpdate","membersAdded":[{"id":"x"}]}""", "a type only the server sends")]
+    public async Task Activities_the_stores_cannot_keep_or_clients_may_not_send_are_400_and_change_nothing(string body, string because)
+    {
+        await using var customer = await DirectLineTestClient.StartAsync(Host);
+        await customer.ExpectTextAsync("Como posso ajudar?");
+        var before = await HistoryCountAsync(customer);
+
+        using var response = await customer.Http.PostAsync(ActivitiesPath(customer), Json(body));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{because}: got {(int)response.StatusCode}");
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "BadSyntax");
+        Assert.Equal(before, await HistoryCountAsync(customer));
+    }
+
+    [Fact]
+    public async Task A_client_activity_id_longer_than_200_characters_is_400()
+    {
+        await using var customer = await DirectLineTestClient.StartAsync(Host);
+        var body = JsonSerializer.Serialize(new { type = "message", text = "oi", channelData = new { clientActivityID = new string('x', 3000) } });
+        using var response = await customer.Http.PostAsync(ActivitiesPath(customer), Json(body));
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "BadSyntax");
+    }
+
     [Fact]
     public async Task Unknown_conversation_is_404()
     {

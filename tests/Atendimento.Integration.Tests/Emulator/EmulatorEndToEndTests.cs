@@ -77,7 +77,7 @@ public sealed class EmulatorEndToEndTests(PostgresRedisFixture fixture) : IClass
 
         emulator.FailNext(1);
         using var failed = await bot.PostAsJsonAsync("/api/messages", Addressed(message, emulator), ActivityJson.Options);
-        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
         Assert.False(emulator.TryTakeAny(out _));
 
         await PostAsync(bot, emulator, message);

@@ -41,6 +41,9 @@ internal sealed class ContendedTicketStore(ITicketStore inner, Action<Ticket> co
     public Task<TicketMessage> AppendMessageAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default) =>
         inner.AppendMessageAsync(tenantId, id, message, cancellationToken);
 
+    public Task<TicketMessage?> AppendWhileActiveAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default) =>
+        inner.AppendWhileActiveAsync(tenantId, id, message, cancellationToken);
+
     public Task<IReadOnlyList<TicketMessage>> GetMessagesAsync(TenantId tenantId, TicketId id, CancellationToken cancellationToken = default) =>
         inner.GetMessagesAsync(tenantId, id, cancellationToken);
 }

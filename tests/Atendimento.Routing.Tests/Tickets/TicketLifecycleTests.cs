@@ -168,7 +168,7 @@ public sealed class TicketLifecycleTests
         }
         else
         {
-            Assert.Contains("needs a N2 agent", result.Reason, StringComparison.Ordinal);
+            Assert.Contains("needs an agent of level N2 or above", result.Reason, StringComparison.Ordinal);
             Assert.Equal(before, ticket);
         }
     }

@@ -60,6 +60,26 @@ public abstract partial class TicketStoreContract
     }
 
     [Fact]
+    public async Task AppendWhileActiveAsync_appends_to_an_active_ticket_and_refuses_once_it_is_resolved()
+    {
+        var store = await CreateStoreAsync();
+        var opened = await store.OpenAsync(ATicket().ForTenant(Acme).BuildRequest(), Transcript(OpenedAtDefault, "oi"));
+        var whileOpen = await store.AppendWhileActiveAsync(Acme, opened.Ticket.Id, new NewTicketMessage(MessageAuthor.Customer, null, "alô?", Later, "m1"));
+        var ticket = (await store.GetAsync(Acme, opened.Ticket.Id))!;
+        ticket.Accept("ana", Later);
+        ticket.Resolve("ana", Later);
+        Assert.True(await store.SaveAsync(ticket));
+
+        var afterResolve = await store.AppendWhileActiveAsync(Acme, opened.Ticket.Id, new NewTicketMessage(MessageAuthor.Customer, null, "ainda aí?", Later, "m2"));
+        var redelivered = await store.AppendWhileActiveAsync(Acme, opened.Ticket.Id, new NewTicketMessage(MessageAuthor.Customer, null, "alô?", Later, "m1"));
+
+        Assert.Equal(2L, whileOpen!.Sequence);
+        Assert.Null(afterResolve);
+        Assert.Equal(2L, redelivered!.Sequence);
+        Assert.Equal(["oi", "alô?"], (await store.GetMessagesAsync(Acme, opened.Ticket.Id)).Select(m => m.Text));
+    }
+
+    [Fact]
     public async Task Concurrent_AppendMessageAsync_numbers_every_message_once_without_gaps()
     {
         const int Appends = 20;
