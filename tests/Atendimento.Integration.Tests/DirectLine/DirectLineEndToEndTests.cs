@@ -102,6 +102,23 @@ public sealed class DirectLineEndToEndTests(PostgresRedisFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task A_refreshed_token_is_new_belongs_to_the_same_conversation_and_works()
+    {
+        await using var customer = await DirectLineTestClient.StartAsync(fixture.Host);
+        await customer.ExpectTextAsync("Como posso ajudar?");
+
+        using var refreshed = await customer.Http.PostAsync(new Uri("/v3/directline/tokens/refresh", UriKind.Relative), null);
+        var body = await refreshed.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal(customer.Conversation.ConversationId, body.GetProperty("conversationId").GetString());
+        Assert.Equal(1800, body.GetProperty("expires_in").GetInt32());
+        using var withNewToken = fixture.Host.Http(body.GetProperty("token").GetString());
+        using var history = await withNewToken.GetAsync($"/v3/directline/conversations/{customer.Conversation.ConversationId}/activities");
+        Assert.Equal(System.Net.HttpStatusCode.OK, history.StatusCode);
+    }
+
+    [Fact]
     public async Task Stream_sends_heartbeats_and_reconnect_from_a_watermark_replays_only_what_came_after()
     {
         await using var customer = await DirectLineTestClient.StartAsync(fixture.Host);
