@@ -7,6 +7,9 @@ using Atendimento.Handoff;
 using Atendimento.Platform;
 using Atendimento.Routing;
 
+// No authentication scheme is the default: each API names its own (the agent API its key scheme).
+AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 

@@ -33,8 +33,9 @@ public enum TranscriptRole
 public sealed record TranscriptEntry(TranscriptRole Role, string Text, DateTimeOffset At)
 {
     /// <summary>
-    /// Evidence keeps at most this much of one message: the whole message still reaches the ticket's log, but a
-    /// 256 KB paste must not be copied into every later turn's state and into the handoff record.
+    /// Evidence keeps at most this much of one message, so a 256 KB paste is not copied into every later turn's
+    /// state and the handoff record. The transcript a ticket opens with is this evidence; messages relayed to the
+    /// ticket after the handoff are kept whole.
     /// </summary>
     public const int MaxEvidenceLength = 1000;
 

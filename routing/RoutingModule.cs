@@ -25,9 +25,8 @@ public static class RoutingModule
             : new InMemoryAgentDirectory());
         services.AddSingleton<TicketService>();
         services.AddHostedService<DevelopmentAgentSeeder>();
-        // Not the default scheme: only the agent API asks for it, so Direct Line tokens are never looked up as agent keys.
-        // ASP.NET Core makes a lone scheme the default unless this switch is set.
-        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+        // Not the default scheme: only the agent API asks for it (the host suppresses ASP.NET Core's habit of
+        // making a lone scheme the default), so Direct Line tokens are never looked up as agent keys.
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -75,7 +75,7 @@ public sealed partial class ConversationTurnProcessor(
             {
                 var state = await store.GetAsync(tenantId, conversationId, cancellationToken)
                     ?? throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
-                state = await FlushAsync(state, cancellationToken);
+                // Queued behind anything still waiting, and saved before any send, so a failing channel loses nothing.
                 if (await store.SaveAsync(state with { Outbox = [.. state.Outbox, .. compose(state)] }, cancellationToken) is { } saved)
                 {
                     await FlushAsync(saved, cancellationToken);
@@ -112,6 +112,7 @@ public sealed partial class ConversationTurnProcessor(
     private async Task<ConversationState> CountFailureAsync(ConversationState state, Exception exception, CancellationToken cancellationToken)
     {
         var failures = state.OutboxFailures + 1;
+        LogSendFailed(exception, state.Id, state.Channel, failures);
         if (failures < MaxOutboxFailures)
         {
             await store.SaveAsync(state with { OutboxFailures = failures }, cancellationToken);
@@ -145,6 +146,9 @@ public sealed partial class ConversationTurnProcessor(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Ignored an activity already processed in conversation {ConversationId}")]
     private partial void LogDuplicate(string conversationId);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Sending to conversation {ConversationId} on {Channel} failed (attempt {Failures}); the outbox keeps the activities")]
+    private partial void LogSendFailed(Exception exception, string conversationId, string channel, int failures);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Set aside {Count} activities for conversation {ConversationId} after {Failures} failed sends")]
     private partial void LogOutboxAbandoned(Exception exception, string conversationId, int count, int failures);

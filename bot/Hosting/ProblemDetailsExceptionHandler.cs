@@ -35,10 +35,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     /// <summary>Tells the caller what was wrong without naming our types or the framework's binding internals.</summary>
     private static string? Describe(Exception exception, int status) => exception switch
     {
-        Conversations.ChannelDeliveryException => "It is kept and sent again with the conversation's next activity or a retry of this request.",
+        Conversations.ChannelDeliveryException => "What was to be sent waits in the conversation's outbox and is sent again before the conversation's next activity.",
         _ when status >= 500 => null,
-        BadHttpRequestException { InnerException: JsonException json } => $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine}).",
-        JsonException json => $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine}).",
+        BadHttpRequestException { InnerException: JsonException json } => JsonErrors.Describe(json),
+        JsonException json => JsonErrors.Describe(json),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => "The request body is too large.",
         BadHttpRequestException => "The request could not be read; check its JSON body and parameters.",
         _ => null,

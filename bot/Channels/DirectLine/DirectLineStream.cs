@@ -24,12 +24,15 @@ public sealed class DirectLineStream(
             wakeUps.Writer.TryWrite(true);
             return Task.CompletedTask;
         }, aborted);
-        // Ends when the client leaves or the host stops, whichever comes first.
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
-        var reading = DrainClientAsync(socket, closed);
+        // Two ends: the client's (it closes or drops, seen by the reader) and ours (the host stops). Cancelling a
+        // pending receive aborts the socket, so the reader runs on the client's end only, and on ours the close
+        // frame goes out first, then the reader gets the client's answer.
+        using var clientGone = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        using var pumping = CancellationTokenSource.CreateLinkedTokenSource(clientGone.Token, lifetime.ApplicationStopping);
+        var reading = DrainClientAsync(socket, clientGone);
         try
         {
-            await PumpAsync(socket, conversationId, watermark, wakeUps.Reader, closed.Token);
+            await PumpAsync(socket, conversationId, watermark, wakeUps.Reader, pumping.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
         {
@@ -37,9 +40,10 @@ public sealed class DirectLineStream(
         }
         finally
         {
-            await closed.CancelAsync();
-            await reading;
             await SayGoodbyeAsync(socket);
+            await reading.WaitAsync(TimeSpan.FromSeconds(2), clock).ContinueWith(_ => { }, TaskScheduler.Default);
+            await clientGone.CancelAsync();
+            await reading;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Atendimento.Bot.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,7 +40,7 @@ internal static class RequestBodies
         catch (JsonException exception)
         {
             // Position only: the exception's own message names our internal types.
-            return (null, DirectLineProblems.BadActivity($"The request body is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine})."));
+            return (null, DirectLineProblems.BadActivity(JsonErrors.Describe(exception)));
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -49,7 +50,25 @@ internal static class RequestBodies
 
     private static readonly JsonDocumentOptions StrictParsing = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
 
-    private static bool ContainsEscapedNul(ReadOnlySpan<byte> json) => json.IndexOf("\\u0000"u8) >= 0;
+    /// <summary>True for the escape \u0000, not for a customer who typed a backslash (written \\u0000 in JSON).</summary>
+    private static bool ContainsEscapedNul(ReadOnlySpan<byte> json)
+    {
+        for (var at = json.IndexOf("\\u0000"u8); at >= 0; at = Next(json, at))
+        {
+            var backslashes = 0;
+            while (at - backslashes >= 0 && json[at - backslashes] == (byte)'\\')
+            {
+                backslashes++;
+            }
+            if (backslashes % 2 == 1)
+            {
+                return true;
+            }
+        }
+        return false;
+
+        static int Next(ReadOnlySpan<byte> json, int at) => json[(at + 1)..].IndexOf("\\u0000"u8) is var next and >= 0 ? at + 1 + next : -1;
+    }
 
     private static ProblemHttpResult TooLarge(int maxBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -70,6 +70,15 @@ public sealed class BadInputTests(PostgresRedisFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_typed_backslash_u0000_is_text_not_a_nul_and_is_accepted()
+    {
+        await using var customer = await DirectLineTestClient.StartAsync(Host);
+        using var response = await customer.Http.PostAsync(ActivitiesPath(customer), Json("""{"type":"message","text":"C:\\u0000 no caminho"}"""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await customer.ExpectTextAsync("C:\\u0000 no caminho");
+    }
+
+    [Fact]
     public async Task A_client_activity_id_longer_than_200_characters_is_400()
     {
         await using var customer = await DirectLineTestClient.StartAsync(Host);

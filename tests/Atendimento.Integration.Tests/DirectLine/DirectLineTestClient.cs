@@ -36,6 +36,9 @@ public sealed class DirectLineTestClient : IAsyncDisposable
 
     public int Heartbeats { get; private set; }
 
+    /// <summary>How the server closed the stream, once it has.</summary>
+    public WebSocketCloseStatus? CloseStatus { get; private set; }
+
     public string LastWatermark { get; private set; } = string.Empty;
 
     public static async Task<DirectLineTestClient> StartAsync(AtendimentoHost host)
@@ -147,6 +150,7 @@ public sealed class DirectLineTestClient : IAsyncDisposable
                 while (!result.EndOfMessage);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    CloseStatus = result.CloseStatus;
                     return;
                 }
                 Accept(Encoding.UTF8.GetString(frame.ToArray()));
