@@ -5,6 +5,7 @@ using Atendimento.Bot.Hosting;
 using Atendimento.Bot.WebChat;
 using Atendimento.Handoff;
 using Atendimento.Platform;
+using Atendimento.Platform.Metrics;
 using Atendimento.Routing;
 
 // No authentication scheme is the default: each API names its own (the agent API its key scheme).
@@ -36,6 +37,7 @@ app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapHealth();
+app.MapPrometheusMetrics();
 app.MapWebChatPage();
 app.MapDirectLine();
 app.MapEmulatorChannel();

@@ -1,5 +1,6 @@
 using Atendimento.Platform.Health;
 using Atendimento.Platform.Messaging;
+using Atendimento.Platform.Metrics;
 using Atendimento.Platform.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class PlatformServiceCollectionExtensions
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PrometheusMetrics>();
         var health = services.AddHealthChecks();
         var postgres = configuration.GetConnectionString("Postgres");
         var redis = configuration.GetConnectionString("Redis");

@@ -27,6 +27,23 @@ public sealed class OperationsTests(PostgresRedisFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Metrics_are_served_in_the_prometheus_text_format_and_count_turns()
+    {
+        await using var customer = await DirectLine.DirectLineTestClient.StartAsync(fixture.Host);
+        await customer.SendAsync("quero conhecer os planos");
+        await customer.ExpectTextAsync("Nossos planos de fibra");
+        using var http = fixture.Host.Http();
+
+        using var response = await http.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("# TYPE atendimento_bot_turns_total counter", text, StringComparison.Ordinal);
+        Assert.Matches(@"atendimento_bot_turns_total\{channel=""directline"",owner=""Bot""\} [1-9]", text);
+        Assert.Contains("atendimento_bot_turn_duration_ms_bucket{channel=\"directline\",le=\"+Inf\"}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenApi_document_describes_the_agent_api_contract()
     {
         using var http = fixture.Host.Http();
