@@ -19,7 +19,8 @@ public sealed record HandoffRecord(
     IReadOnlyList<TranscriptEntry> Transcript,
     string Channel,
     string? CustomerName,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    bool OutOfHours = false);
 
 /// <summary>One recognised customer message on the way to the handoff: what was understood, and how sure.</summary>
 public sealed record RecognitionStep(string Text, string? Intent, double Confidence, DateTimeOffset At);

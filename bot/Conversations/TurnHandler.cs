@@ -82,9 +82,13 @@ public sealed partial class TurnHandler(
 
     private async Task<TurnOutcome> HandOffAsync(ConversationState state, HandoffDecision decision, List<Activity> activities, string? replyToId, CancellationToken cancellationToken)
     {
-        var record = Record(state, decision);
+        var hours = catalog.Current.Definition.Policy.Hours;
+        var outOfHours = hours is not null && !hours.IsOpen(clock.GetUtcNow());
+        var record = Record(state, decision) with { OutOfHours = outOfHours };
         var ticket = await handoff.InitiateAsync(state.TenantId, state.Id, record, cancellationToken);
-        var told = new BotReply(catalog.Current.Definition.Policy.Messages.HandoffStarted.Replace("{ticket}", ticket.Id.ToString(), StringComparison.Ordinal));
+        // Out of hours the ticket still opens, and the customer hears honestly when people will be back.
+        var text = outOfHours ? hours!.ClosedMessage : catalog.Current.Definition.Policy.Messages.HandoffStarted;
+        var told = new BotReply(text.Replace("{ticket}", ticket.Id.ToString(), StringComparison.Ordinal));
         var handedOff = state.WithTranscript([BotEntry(told)]) with { ActiveTicketId = ticket.Id.Value };
         activities.Add(outbound.Message(handedOff, told, replyToId));
         activities.Add(outbound.HandoffInitiate(handedOff, ticket, record, replyToId));

@@ -20,7 +20,8 @@ public sealed record BotPolicy(
     int MaxFailedAttempts,
     string NotUnderstood,
     HandoffStep FallbackHandoff,
-    BotMessages Messages);
+    BotMessages Messages,
+    BusinessHours? Hours = null);
 
 public sealed record MainMenu(string Prompt, IReadOnlyList<MenuOption> Options);
 

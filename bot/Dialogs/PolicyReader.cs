@@ -13,7 +13,7 @@ internal static class PolicyReader
         {
             return null;
         }
-        reader.RejectUnknownKeys(root, "greeting", "menu", "answerThreshold", "maxFailedAttempts", "notUnderstood", "fallbackHandoff", "messages");
+        reader.RejectUnknownKeys(root, "greeting", "menu", "answerThreshold", "maxFailedAttempts", "notUnderstood", "fallbackHandoff", "messages", "businessHours");
         var greeting = reader.Strings(root, "greeting");
         var menu = reader.Map(root, "menu") is { } menuNode ? ReadMenu(reader, menuNode) : null;
         var threshold = reader.Number(root, "answerThreshold", 0.6, 0.05, 1);
@@ -21,9 +21,11 @@ internal static class PolicyReader
         var notUnderstood = reader.String(root, "notUnderstood");
         var fallback = reader.Map(root, "fallbackHandoff") is { } handoffNode ? ReadHandoff(reader, handoffNode) : null;
         var messages = reader.Map(root, "messages") is { } messagesNode ? ReadMessages(reader, messagesNode) : null;
+        // Optional: without business hours, people are always there.
+        var hours = reader.Optional(root, "businessHours") is YamlMappingNode hoursNode ? BusinessHoursReader.Read(reader, hoursNode) : null;
         return menu is null || notUnderstood is null || fallback is null || messages is null
             ? null
-            : new BotPolicy(greeting, menu, threshold, maxFailed, notUnderstood, fallback, messages);
+            : new BotPolicy(greeting, menu, threshold, maxFailed, notUnderstood, fallback, messages, hours);
     }
 
     public static HandoffStep? ReadHandoff(YamlReader reader, YamlMappingNode spec)

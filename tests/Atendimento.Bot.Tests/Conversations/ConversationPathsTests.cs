@@ -198,6 +198,28 @@ public sealed class ConversationPathsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Out_of_business_hours_the_ticket_opens_and_the_customer_is_told_honestly_when_people_are_back()
+    {
+        _bot.Clock.Advance(TimeSpan.FromDays(6)); // from Monday 09:00 to Sunday 09:00 in São Paulo: closed
+        var closed = _bot.Policy.Hours!.ClosedMessage.Replace("{ticket}", "1", StringComparison.Ordinal);
+
+        await _bot.Send("quero falar com um atendente").AssertReply(closed)
+            .AssertEvent("handoff.initiate").AssertNoReply();
+
+        var ticket = await _bot.TicketAsync();
+        Assert.Equal((TicketStatus.Open, HandoffReasons.ExplicitRequest), (ticket.Status, ticket.ReasonCode));
+        Assert.True(ticket.Handoff.GetProperty("outOfHours").GetBoolean());
+    }
+
+    [Fact]
+    public async Task In_business_hours_the_handoff_record_says_so()
+    {
+        await _bot.Send("quero falar com um atendente").AssertReply(HandoffStarted(1));
+
+        Assert.False((await _bot.TicketAsync()).Handoff.GetProperty("outOfHours").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_greeting_is_answered_with_the_menu_and_is_not_counted_as_a_failure()
     {
         await _bot.Send("xpto qwzk").AssertReply(_bot.Policy.NotUnderstood)
