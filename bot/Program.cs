@@ -7,6 +7,8 @@ using Atendimento.Handoff;
 using Atendimento.Platform;
 using Atendimento.Routing;
 
+if (args is ["dialogs", ..]) return Atendimento.Bot.Cli.DialogsCli.Run(args);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 
@@ -40,6 +42,7 @@ app.MapTicketRouting();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
+return 0;
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
