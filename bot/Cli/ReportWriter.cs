@@ -38,6 +38,7 @@ internal static class ReportWriter
     {
         output.WriteLine($"validation: {validation.Source}, {validation.Count} rows ({validation.OutOfScopeCount} out of scope)");
         output.WriteLine($"  accuracy without rejection:  {Percent(validation.Accuracy)}");
+        output.WriteLine($"  in-scope accuracy:           {Percent(validation.InScopeAccuracy)}  (after the threshold below)");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  temperature:                 {validation.Temperature:0.000} (NLL {validation.NllBeforeCalibration:0.0000} -> {validation.NllAfterCalibration:0.0000})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -2,7 +2,7 @@ namespace Atendimento.Bot.Recognition.Evaluation;
 
 /// <summary>What validation chose: the temperature and the rejection threshold, and how the model did there.</summary>
 public sealed record ValidationSummary(
-    string Source, int Count, int OutOfScopeCount, double Accuracy, double Temperature,
+    string Source, int Count, int OutOfScopeCount, double Accuracy, double InScopeAccuracy, double Temperature,
     double NllBeforeCalibration, double NllAfterCalibration, RejectionThreshold Threshold);
 
 public sealed record ConfusedPair(string Expected, string Predicted, int Count);

@@ -77,7 +77,8 @@ public static class RecognizerEvaluator
             ? RejectionThreshold.ForInScopeRejectionRate(inScopeScores.Select(p => p.Top).ToList(), settings.MaxInScopeRejection)
             : RejectionThreshold.MaximiseBalancedAccuracy(inScopeScores, outOfScope);
         return new ValidationSummary(source, validation.Count, outOfScope.Count,
-            ClassificationMetrics.Ratio(inScopeScores.Count(p => p.Correct), inScope.Count), temperature,
+            ClassificationMetrics.Ratio(inScopeScores.Count(p => p.Correct), inScope.Count),
+            ClassificationMetrics.Ratio(inScopeScores.Count(p => p.Correct && !threshold.Rejects(p.Top)), inScope.Count), temperature,
             TemperatureScaling.NegativeLogLikelihood(raw, labels, 1.0), TemperatureScaling.NegativeLogLikelihood(raw, labels, temperature), threshold);
     }
 
