@@ -29,6 +29,13 @@ public sealed class FeatureExtractor
     public static FeatureExtractor Fit(IReadOnlyList<string> texts, FeatureOptions options)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        return Fit(texts.Select(TextNormalizer.Tokens).ToList(), options);
+    }
+
+    /// <summary>Fits on messages already split into normalised tokens.</summary>
+    public static FeatureExtractor Fit(IReadOnlyList<IReadOnlyList<string>> texts, FeatureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(options);
         var wordDf = new Dictionary<ulong, int>();
         var charDf = new Dictionary<ulong, int>();
@@ -47,10 +54,13 @@ public sealed class FeatureExtractor
         return new FeatureExtractor(options, words, chars, idf);
     }
 
-    public SparseVector Transform(string text)
+    public SparseVector Transform(string text) => Transform(TextNormalizer.Tokens(text));
+
+    /// <summary>The vector of already normalised tokens (<see cref="TextNormalizer.Tokens"/>), so views can share them.</summary>
+    public SparseVector Transform(IReadOnlyList<string> tokens)
     {
         var scratch = _scratch ??= new Scratch();
-        scratch.Collect(text, Options);
+        scratch.Collect(tokens, Options);
         scratch.Indices.Clear();
         var wordCount = Lookup(scratch.Words, _words, scratch.Indices);
         Lookup(scratch.Chars, _chars, scratch.Indices);
@@ -167,11 +177,10 @@ public sealed class FeatureExtractor
 
         public List<int> Indices { get; } = new(512);
 
-        public void Collect(string text, FeatureOptions options)
+        public void Collect(IReadOnlyList<string> tokens, FeatureOptions options)
         {
             Words.Clear();
             Chars.Clear();
-            var tokens = TextNormalizer.Tokens(text);
             if (options.WordNgramMax > 0)
             {
                 NgramHashes.Words(tokens, options.WordNgramMax, Words);

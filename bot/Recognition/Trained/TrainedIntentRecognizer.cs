@@ -32,7 +32,7 @@ public sealed class TrainedIntentRecognizer : IIntentRecognizer
         var intents = examples.Select(e => e.Intent).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var classOf = intents.Select((intent, k) => (intent, k)).ToDictionary(p => p.intent, p => p.k, StringComparer.Ordinal);
         var labels = examples.Select(e => classOf[e.Intent]).ToArray();
-        var texts = examples.Select(e => e.Text).ToArray();
+        var texts = examples.Select(e => TextNormalizer.Tokens(e.Text)).ToArray();
         var seeds = options.Views.Select(_ => random.Next()).ToArray();
         var members = new Member[options.Views.Count];
         Parallel.For(0, members.Length, v =>
@@ -51,36 +51,42 @@ public sealed class TrainedIntentRecognizer : IIntentRecognizer
     /// <summary>The same model with probabilities calibrated at another temperature.</summary>
     public TrainedIntentRecognizer WithTemperature(double temperature) => new(Intents, _members, Options, temperature);
 
+    /// <summary>The intents ranked by calibrated probability; none when no word or n-gram of the message was seen in training.</summary>
     public RecognitionResult Recognize(string text)
     {
         Span<float> probabilities = Intents.Count <= 512 ? stackalloc float[Intents.Count] : new float[Intents.Count];
-        Probabilities(text, probabilities);
-        return new RecognitionResult(Ranked(probabilities));
+        return Probabilities(text, probabilities) ? new RecognitionResult(Ranked(probabilities)) : new RecognitionResult([]);
     }
 
-    /// <summary>Calibrated probability of every intent, in <see cref="Intents"/> order; they sum to 1.</summary>
-    public void Probabilities(string text, Span<float> probabilities)
+    /// <summary>
+    /// Calibrated probability of every intent, in <see cref="Intents"/> order; they sum to 1. Returns false when the
+    /// message had no known feature (the probabilities are then the models' priors).
+    /// </summary>
+    public bool Probabilities(string text, Span<float> probabilities)
     {
-        UncalibratedProbabilities(text, probabilities);
+        var known = UncalibratedProbabilities(text, probabilities);
         TemperatureScaling.Apply(probabilities, Temperature);
+        return known;
     }
 
     /// <summary>The members' averaged probabilities before temperature scaling (what calibration is fitted on).</summary>
-    public void UncalibratedProbabilities(string text, Span<float> probabilities)
+    public bool UncalibratedProbabilities(string text, Span<float> probabilities)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var tokens = TextNormalizer.Tokens(text);
         if (_members.Count == 1)
         {
-            _members[0].Probabilities(text, probabilities);
-            return;
+            return _members[0].Probabilities(tokens, probabilities);
         }
         probabilities.Clear();
         Span<float> member = probabilities.Length <= 512 ? stackalloc float[probabilities.Length] : new float[probabilities.Length];
+        var known = false;
         foreach (var m in _members)
         {
-            m.Probabilities(text, member);
+            known |= m.Probabilities(tokens, member);
             SoftmaxModel.Axpy(1f / _members.Count, member, probabilities);
         }
+        return known;
     }
 
     private List<IntentScore> Ranked(ReadOnlySpan<float> probabilities)
@@ -117,6 +123,11 @@ public sealed class TrainedIntentRecognizer : IIntentRecognizer
 
     private sealed record Member(FeatureExtractor Extractor, IProbabilityModel Model)
     {
-        public void Probabilities(string text, Span<float> probabilities) => Model.Probabilities(Extractor.Transform(text), probabilities);
+        public bool Probabilities(IReadOnlyList<string> tokens, Span<float> probabilities)
+        {
+            var x = Extractor.Transform(tokens);
+            Model.Probabilities(x, probabilities);
+            return x.Count > 0;
+        }
     }
 }

@@ -63,6 +63,17 @@ public sealed class TrainedIntentRecognizerTests
         Assert.Equal("boleto", candidates[0].Intent);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("!!! ???")]
+    [InlineData("kkkk")]
+    public void A_message_with_nothing_seen_in_training_has_no_candidates(string message)
+    {
+        var recognizer = TrainedIntentRecognizer.Train(SyntheticIntents.Examples, Small, new Random(1));
+
+        Assert.Empty(recognizer.Recognize(message).Candidates);
+    }
+
     [Fact]
     public void The_same_seed_trains_the_same_model()
     {
