@@ -7,6 +7,7 @@ internal static class TuningCandidates
 {
     private static readonly TrainerOptions Sgd = new();
     private static readonly TrainerOptions Mlp = new() { HiddenUnits = 256, LearningRate = 0.3f, Epochs = 10 };
+    private static readonly FeatureOptions Wide = new() { WordNgramMax = 3, CharNgramMin = 1, CharNgramMax = 6 };
     private static readonly FeatureOptions Pairs = FeatureOptions.WordsAndChars with { WordPairWindow = 3 };
 
     public static IReadOnlyList<(string Name, TrainedRecognizerOptions Options)> All { get; } =
@@ -30,6 +31,11 @@ internal static class TuningCandidates
         ("ens LR + MLP", new() { Views = [FeatureOptions.WordsAndChars, FeatureOptions.WordsAndChars], Trainers = [Sgd, Mlp] }),
         ("ens LR + MLP + MLP pairs", new() { Views = [FeatureOptions.WordsAndChars, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Mlp, Mlp] }),
         ("ens LR + LR pairs + MLP + MLP pairs", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp, Mlp] }),
+        ("mlp 512 lr 0.3 10 ep", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Mlp with { HiddenUnits = 512 } }),
+        ("mlp 256 lr 0.5 8 ep", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Mlp with { LearningRate = 0.5f, Epochs = 8 } }),
+        ("ens2 LR + LR pairs + MLP + MLP pairs + MLP wide", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, Wide], Trainers = [Sgd, Sgd, Mlp, Mlp, Mlp] }),
+        ("ens2 LR + LR wide + MLP + MLP wide", new() { Views = [FeatureOptions.WordsAndChars, Wide, FeatureOptions.WordsAndChars, Wide], Trainers = [Sgd, Sgd, Mlp, Mlp] }),
+        ("ens2 LR pairs + MLP pairs", new() { Views = [Pairs, Pairs], Trainers = [Sgd, Mlp] }),
         ("ensemble of 3 views", new() { Trainers = [], Views = [FeatureOptions.WordsAndChars, FeatureOptions.WordsOnly, FeatureOptions.CharsOnly] }),
     ];
 }
