@@ -13,7 +13,7 @@ internal sealed record CommandInputs(
 
     public static (CommandInputs? Inputs, string? Error) Parse(IReadOnlyList<string> args, bool needsTest)
     {
-        HashSet<string> options = ["--train", "--val", "--oos-label", "--max-reject"];
+        HashSet<string> options = ["--train", "--val", "--oos-label", "--max-reject", "--dialogs"];
         if (needsTest)
         {
             options.Add("--test");
@@ -28,9 +28,11 @@ internal sealed record CommandInputs(
 
     private static (CommandInputs? Inputs, string? Error) Load(CliArguments arguments, bool needsTest)
     {
-        if (arguments.Value("--train") is not { } trainPath)
+        var trainPath = arguments.Value("--train");
+        var dialogsPath = arguments.Value("--dialogs");
+        if ((trainPath is null) == (dialogsPath is null))
         {
-            return (null, "--train is required");
+            return (null, "give either --train FILE or --dialogs FOLDER");
         }
         if (needsTest && arguments.Value("--test") is null)
         {
@@ -45,12 +47,25 @@ internal sealed record CommandInputs(
             }
             settings = settings with { MaxInScopeRejection = rate };
         }
-        var train = LabelledDataFile.Load(trainPath);
+        var train = trainPath is not null ? LabelledDataFile.Load(trainPath) : DialogExamples(dialogsPath!);
         var validation = arguments.Value("--val") is { } valPath ? LabelledDataFile.Load(valPath) : null;
         var test = arguments.Value("--test") is { } testPath ? LabelledDataFile.Load(testPath) : null;
         var failure = new[] { train, validation, test }.FirstOrDefault(r => r?.Error is not null)?.Error;
         return failure is not null
             ? (null, failure)
             : (new CommandInputs(train.Rows, validation?.Rows, test?.Rows, settings, arguments.Has("--json")), null);
+    }
+
+    /// <summary>The examples (and menu titles) of a dialogs folder, as the bot trains on them at start-up.</summary>
+    private static LoadResult DialogExamples(string directory)
+    {
+        var errors = new List<Dialogs.DialogError>();
+        var definition = Dialogs.DialogLoader.TryLoad(directory, errors);
+        if (definition is null || errors.Count > 0)
+        {
+            return LoadResult.Failed(string.Join(Environment.NewLine, errors.Select(e => e.ToString()).DefaultIfEmpty($"{directory}: not a dialogs folder")));
+        }
+        var rows = definition.ExamplesByIntent().SelectMany(pair => pair.Value.Select(text => new LabelledExample(text, pair.Key))).ToList();
+        return new LoadResult(rows, null);
     }
 }

@@ -14,8 +14,9 @@ public static class DialogsCli
           evaluate --train F --test F [--val F] [--oos-label L] [--max-reject R] [--json]
               train on F, choose temperature and rejection threshold on --val (or on a stratified 10% of train),
               then report in-scope accuracy, out-of-scope detection and the most confused intents on --test
-          train --train F [--val F] [--oos-label L] [--max-reject R] [--json]
+          train (--train F | --dialogs DIR) [--val F] [--oos-label L] [--max-reject R] [--json]
               train and calibrate, print training time, validation accuracy, temperature and threshold
+              (--dialogs trains on a dialogs folder's examples and menu titles, as the bot does; nothing is saved)
           tune --train F [--only NAME-PART] [--json]
               compare the candidate configurations on a stratified 10% validation split of F
         files: CSV with a header row (text,intent or text,category) or JSONL ({"text": ..., "intent": ...})

@@ -55,8 +55,19 @@ public sealed class DialogsCliTests : IDisposable
         Assert.Contains("bad.csv:3:", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Train_on_the_shipped_dialogs_reports_time_and_validation_accuracy()
+    {
+        var (code, output, _) = Run("train", "--dialogs", Harness.RepositoryRoot.Dialogs);
+
+        Assert.Equal(DialogsCli.Ok, code);
+        Assert.Matches(@"trained on \d+ examples, \d+ intents, in [0-9.]+ s", output);
+        Assert.Contains("accuracy without rejection:", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("evaluate", "--train")]
+    [InlineData("train", "--train", "a.csv", "--dialogs", "dialogs")]
     [InlineData("frobnicate")]
     [InlineData("evaluate", "--bogus", "x")]
     public void Bad_usage_exits_with_code_2(params string[] args)
