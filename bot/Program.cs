@@ -8,6 +8,8 @@ using Atendimento.Platform;
 using Atendimento.Platform.Metrics;
 using Atendimento.Routing;
 
+if (args is ["dialogs", ..]) return Atendimento.Bot.Cli.DialogsCli.Run(args);
+
 // No authentication scheme is the default: each API names its own (the agent API its key scheme).
 AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
 
@@ -45,6 +47,7 @@ app.MapTicketRouting();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 app.Run();
+return 0;
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

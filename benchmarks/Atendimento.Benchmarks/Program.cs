@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Atendimento.Benchmarks.RecognizerBenchmarks).Assembly).Run(args);

@@ -1,0 +1,53 @@
+namespace Atendimento.Bot.Cli;
+
+/// <summary>
+/// <c>dotnet run --project bot -- dialogs &lt;verb&gt;</c>: the designer's tools, run without starting the web host.
+/// Exit codes: 0 done, 2 bad usage or unreadable input.
+/// </summary>
+public static class DialogsCli
+{
+    public const int Ok = 0;
+    public const int BadInput = 2;
+
+    private const string Usage = """
+        usage: dialogs <verb> [options]
+          evaluate --train F --test F [--val F] [--oos-label L] [--max-reject R] [--json]
+              train on F, choose temperature and rejection threshold on --val (or on a stratified 10% of train),
+              then report in-scope accuracy, out-of-scope detection and the most confused intents on --test
+          train (--train F | --dialogs DIR) [--val F] [--oos-label L] [--max-reject R] [--json]
+              train and calibrate, print training time, validation accuracy, temperature and threshold
+              (--dialogs trains on a dialogs folder's examples and menu titles, as the bot does; nothing is saved)
+          tune --train F [--only NAME-PART] [--json]
+              compare the candidate configurations on a stratified 10% validation split of F
+        files: CSV with a header row (text,intent or text,category) or JSONL ({"text": ..., "intent": ...})
+        """;
+
+    /// <summary>Runs the verb in <paramref name="args"/> (after "dialogs") and returns the process exit code.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var verb = args.Count > 0 ? args[0] : "";
+        var rest = args.Skip(1).ToList();
+        return verb switch
+        {
+            "evaluate" => EvaluateCommand.Run(rest, output, error),
+            "train" => TrainCommand.Run(rest, output, error),
+            "tune" => TuneCommand.Run(rest, output, error),
+            "help" or "--help" or "-h" => Print(output, Usage, Ok),
+            _ => Print(error, $"dialogs: unknown verb '{verb}'\n{Usage}", BadInput),
+        };
+    }
+
+    /// <summary>The entry point Program.cs calls: console writers, exit code.</summary>
+    public static int Run(string[] args) => Run(args.Skip(1).ToList(), Console.Out, Console.Error);
+
+    internal static int Print(TextWriter writer, string message, int code)
+    {
+        writer.WriteLine(message);
+        return code;
+    }
+
+    internal static int Fail(TextWriter error, string message) => Print(error, $"dialogs: {message}", BadInput);
+}

@@ -1,0 +1,41 @@
+using Atendimento.Bot.Recognition.Trained;
+
+namespace Atendimento.Bot.Cli;
+
+/// <summary>The configurations <c>dialogs tune</c> compares (docs/decisions/0013 records the figures).</summary>
+internal static class TuningCandidates
+{
+    private static readonly TrainerOptions Sgd = new();
+    private static readonly TrainerOptions Mlp = new() { HiddenUnits = 256, LearningRate = 0.3f, Epochs = 10 };
+    private static readonly FeatureOptions Wide = new() { WordNgramMax = 3, CharNgramMin = 1, CharNgramMax = 6 };
+    private static readonly FeatureOptions Pairs = FeatureOptions.WordsAndChars with { WordPairWindow = 3 };
+
+    public static IReadOnlyList<(string Name, TrainedRecognizerOptions Options)> All { get; } =
+    [
+        ("words 1-2", new() { Trainers = [], Views = [FeatureOptions.WordsOnly] }),
+        ("chars 1-5", new() { Trainers = [], Views = [FeatureOptions.CharsOnly] }),
+        ("words 1-2 + chars 2-5", new() { Trainers = [], Views = [FeatureOptions.WordsAndChars] }),
+        ("  L2 1e-6", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Sgd with { L2 = 1e-6f } }),
+        ("  L2 3e-5", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Sgd with { L2 = 3e-5f } }),
+        ("  10 epochs", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Sgd with { Epochs = 10 } }),
+        ("  40 epochs", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Sgd with { Epochs = 40 } }),
+        ("  lr 0.2", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Sgd with { LearningRate = 0.2f } }),
+        ("  lr 1.0", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Sgd with { LearningRate = 1f } }),
+        ("  class-balanced", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Sgd with { ClassBalanced = true } }),
+        ("  raw tf", new() { Trainers = [], Views = [FeatureOptions.WordsAndChars with { SublinearTf = false }] }),
+        ("words 1-3 + chars 1-6", new() { Trainers = [], Views = [new FeatureOptions { WordNgramMax = 3, CharNgramMin = 1, CharNgramMax = 6 }] }),
+        ("  + word pairs within 3", new() { Trainers = [], Views = [FeatureOptions.WordsAndChars with { WordPairWindow = 3 }] }),
+        ("  + word pairs within 4, lr 1", new() { Trainers = [], Views = [FeatureOptions.WordsAndChars with { WordPairWindow = 4 }], Trainer = Sgd with { LearningRate = 1f } }),
+        ("mlp 256 lr 0.3 20 ep", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = new TrainerOptions { HiddenUnits = 256, LearningRate = 0.3f, Epochs = 20 } }),
+        ("mlp 256 lr 0.3 10 ep", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = new TrainerOptions { HiddenUnits = 256, LearningRate = 0.3f, Epochs = 10 } }),
+        ("ens LR + MLP", new() { Views = [FeatureOptions.WordsAndChars, FeatureOptions.WordsAndChars], Trainers = [Sgd, Mlp] }),
+        ("ens LR + MLP + MLP pairs", new() { Views = [FeatureOptions.WordsAndChars, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Mlp, Mlp] }),
+        ("ens LR + LR pairs + MLP + MLP pairs", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp, Mlp] }),
+        ("mlp 512 lr 0.3 10 ep", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Mlp with { HiddenUnits = 512 } }),
+        ("mlp 256 lr 0.5 8 ep", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [], Trainer = Mlp with { LearningRate = 0.5f, Epochs = 8 } }),
+        ("ens2 LR + LR pairs + MLP + MLP pairs + MLP wide", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, Wide], Trainers = [Sgd, Sgd, Mlp, Mlp, Mlp] }),
+        ("ens2 LR + LR wide + MLP + MLP wide", new() { Views = [FeatureOptions.WordsAndChars, Wide, FeatureOptions.WordsAndChars, Wide], Trainers = [Sgd, Sgd, Mlp, Mlp] }),
+        ("ens2 LR pairs + MLP pairs", new() { Views = [Pairs, Pairs], Trainers = [Sgd, Mlp] }),
+        ("ensemble of 3 views", new() { Trainers = [], Views = [FeatureOptions.WordsAndChars, FeatureOptions.WordsOnly, FeatureOptions.CharsOnly] }),
+    ];
+}
