@@ -38,5 +38,17 @@ internal sealed class CliArguments
 
     public string? Value(string name) => _values.GetValueOrDefault(name);
 
+    /// <summary>
+    /// A file or folder option, resolved against the directory the designer typed the command in. `dotnet run`
+    /// starts a web project in its own folder, so the process's current directory is bot/, not theirs; the
+    /// shell's PWD still names theirs.
+    /// </summary>
+    public string? Path(string name) => Value(name) is { } path ? ResolveFromCaller(path) : null;
+
+    internal static string ResolveFromCaller(string path) =>
+        System.IO.Path.IsPathRooted(path)
+            ? path
+            : System.IO.Path.GetFullPath(path, Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Environment.CurrentDirectory);
+
     public bool Has(string name) => _flags.Contains(name);
 }

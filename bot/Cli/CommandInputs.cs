@@ -28,8 +28,8 @@ internal sealed record CommandInputs(
 
     private static (CommandInputs? Inputs, string? Error) Load(CliArguments arguments, bool needsTest)
     {
-        var trainPath = arguments.Value("--train");
-        var dialogsPath = arguments.Value("--dialogs");
+        var trainPath = arguments.Path("--train");
+        var dialogsPath = arguments.Path("--dialogs");
         if ((trainPath is null) == (dialogsPath is null))
         {
             return (null, "give either --train FILE or --dialogs FOLDER");
@@ -48,8 +48,8 @@ internal sealed record CommandInputs(
             settings = settings with { MaxInScopeRejection = rate };
         }
         var train = trainPath is not null ? LabelledDataFile.Load(trainPath) : DialogExamples(dialogsPath!);
-        var validation = arguments.Value("--val") is { } valPath ? LabelledDataFile.Load(valPath) : null;
-        var test = arguments.Value("--test") is { } testPath ? LabelledDataFile.Load(testPath) : null;
+        var validation = arguments.Path("--val") is { } valPath ? LabelledDataFile.Load(valPath) : null;
+        var test = arguments.Path("--test") is { } testPath ? LabelledDataFile.Load(testPath) : null;
         var failure = new[] { train, validation, test }.FirstOrDefault(r => r?.Error is not null)?.Error;
         return failure is not null
             ? (null, failure)

@@ -36,6 +36,15 @@ public sealed class DialogsCliTests : IDisposable
     }
 
     [Fact]
+    public void Relative_paths_are_resolved_from_the_callers_directory_not_the_process_one()
+    {
+        var callerDirectory = Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Environment.CurrentDirectory;
+
+        Assert.Equal(Path.Combine(callerDirectory, "data", "train.csv"), CliArguments.ResolveFromCaller(Path.Combine("data", "train.csv")));
+        Assert.Equal("/abs/train.csv", CliArguments.ResolveFromCaller("/abs/train.csv"));
+    }
+
+    [Fact]
     public void A_missing_file_exits_with_code_2_and_says_which()
     {
         var (code, _, error) = Run("evaluate", "--train", Path.Combine(_directory, "nope.csv"), "--test", TestFile());
