@@ -4,9 +4,10 @@ using Atendimento.Handoff;
 namespace Atendimento.Bot.Dialogs;
 
 /// <summary>
-/// The bot's turn: recognise, then answer (run the intent's dialog), ask to rephrase, or hand off after
-/// repeated failures. A dialog waiting for an answer gets the message, unless an interrupting intent
-/// (such as asking for a person) is recognised with confidence.
+/// The bot's turn, the triage policy of docs/architecture.md: recognise, then answer (run the intent's dialog)
+/// when sure, offer the likely intents when unsure, ask to rephrase when lost, and hand off after repeated
+/// misses. A dialog waiting for an answer gets the message, unless an interrupting intent (such as asking for a
+/// person) is recognised with confidence.
 /// </summary>
 public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
 {
@@ -27,25 +28,62 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
         var (definition, recognizer) = catalog.Current;
         var recognition = recognizer.Recognize(TranscriptEntry.Clip(text));
         var top = recognition.Top;
-        var context = new DialogContext(state.WithTrail(new RecognitionStep(TranscriptEntry.Clip(text), top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())));
-        var confident = top is not null && top.Confidence >= definition.Policy.AnswerThreshold ? definition.Find(top.Intent) : null;
-
-        if (context.State.IsWaiting && definition.Find(context.State.Intent!) is { } current && !(confident is { Interrupts: true } && confident != current))
+        var context = new DialogContext(state.WithTrail(new RecognitionStep(TranscriptEntry.Clip(text), top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())) with { Offered = null });
+        if (state.Offered is { } offered && AnswerToOffer(context, definition, offered, text) is { } answered)
+        {
+            return answered;
+        }
+        var clear = Clarifier.IsClear(recognition, definition.Policy) ? definition.Find(top!.Intent) : null;
+        if (context.State.IsWaiting && definition.Find(context.State.Intent!) is { } current && !(clear is { Interrupts: true } && clear != current))
         {
             if (StepRunner.Continue(current, context, text) is { } status)
             {
                 return Finish(context, definition, status);
             }
         }
-        if (confident is not null)
+        if (clear is not null)
         {
-            context.State = context.State with { FailedRecognitions = 0 };
-            return Finish(context, definition, StepRunner.Begin(confident, context));
+            return Begin(context, definition, clear);
         }
-        return NotUnderstood(context, definition.Policy);
+        var candidates = Clarifier.Candidates(recognition, definition);
+        return candidates.Count > 0 ? Clarify(context, definition, candidates) : NotUnderstood(context, definition.Policy, definition.Policy.NotUnderstood);
     }
 
-    private static BotTurn NotUnderstood(DialogContext context, BotPolicy policy)
+    /// <summary>The customer answered "você quis dizer…": start the pick, or count a miss; null when it was neither.</summary>
+    private static BotTurn? AnswerToOffer(DialogContext context, BotDefinition definition, IReadOnlyList<string> offered, string text)
+    {
+        if (definition.Policy.Clarification is null)
+        {
+            return null;
+        }
+        var (picked, noneOfThese) = Clarifier.Read(definition, offered, text);
+        if (picked is not null)
+        {
+            return Begin(context, definition, picked);
+        }
+        return noneOfThese ? NotUnderstood(context, definition.Policy, definition.Policy.Clarification.Rephrase) : null;
+    }
+
+    private static BotTurn Begin(DialogContext context, BotDefinition definition, IntentDefinition intent)
+    {
+        context.State = context.State with { FailedRecognitions = 0, OffersInARow = 0 };
+        return Finish(context, definition, StepRunner.Begin(intent, context));
+    }
+
+    /// <summary>Unsure: ask with the candidates. Past the offers allowed in a row it is a miss, so asking cannot loop.</summary>
+    private static BotTurn Clarify(DialogContext context, BotDefinition definition, IReadOnlyList<IntentDefinition> candidates)
+    {
+        if (context.State.OffersInARow >= definition.Policy.Clarification!.MaxInARow)
+        {
+            context.State = context.State with { OffersInARow = 0 };
+            return NotUnderstood(context, definition.Policy, definition.Policy.NotUnderstood);
+        }
+        Clarifier.Offer(context, definition, candidates);
+        context.State = context.State with { OffersInARow = context.State.OffersInARow + 1 };
+        return context.ToTurn();
+    }
+
+    private static BotTurn NotUnderstood(DialogContext context, BotPolicy policy, string prompt)
     {
         var failures = context.State.FailedRecognitions + 1;
         context.State = context.State.Idle() with { FailedRecognitions = failures };
@@ -57,7 +95,7 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
             context.State = context.State with { FailedRecognitions = 0 };
             return context.ToTurn();
         }
-        context.Say(policy.NotUnderstood, MenuChoices(policy));
+        context.Say(prompt, MenuChoices(policy));
         return context.ToTurn();
     }
 

@@ -21,7 +21,16 @@ public sealed record BotPolicy(
     string NotUnderstood,
     HandoffStep FallbackHandoff,
     BotMessages Messages,
-    BusinessHours? Hours = null);
+    BusinessHours? Hours = null,
+    ClarificationPolicy? Clarification = null);
+
+/// <summary>
+/// When the bot is unsure it asks instead of guessing: a recognition at least <see cref="Threshold"/> but below
+/// the answer threshold, or two top intents closer than <see cref="Margin"/>, gets the top candidates offered as
+/// choices plus <see cref="NoneOfThese"/>.
+/// </summary>
+/// <see cref="MaxInARow"/> offers without a pick are allowed before an unsure message counts as not understood.
+public sealed record ClarificationPolicy(double Threshold, double Margin, int MaxCandidates, int MaxInARow, string Prompt, string NoneOfThese, string Rephrase);
 
 public sealed record MainMenu(string Prompt, IReadOnlyList<MenuOption> Options);
 

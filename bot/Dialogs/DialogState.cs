@@ -20,6 +20,12 @@ public sealed record DialogState
     public int FailedRecognitions { get; init; }
     public IReadOnlyList<RecognitionStep> Trail { get; init; } = [];
 
+    /// <summary>The intents the bot offered when it asked "você quis dizer…", waiting for the customer's pick.</summary>
+    public IReadOnlyList<string>? Offered { get; init; }
+
+    /// <summary>Offers in a row that the customer did not pick from.</summary>
+    public int OffersInARow { get; init; }
+
     public bool IsWaiting => Intent is not null && Position is not null;
 
     public DialogState WithTrail(RecognitionStep step) => this with { Trail = [.. Trail.TakeLast(TrailLength - 1), step] };

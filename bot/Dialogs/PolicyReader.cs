@@ -13,7 +13,7 @@ internal static class PolicyReader
         {
             return null;
         }
-        reader.RejectUnknownKeys(root, "greeting", "menu", "answerThreshold", "maxFailedAttempts", "notUnderstood", "fallbackHandoff", "messages", "businessHours");
+        reader.RejectUnknownKeys(root, "greeting", "menu", "answerThreshold", "maxFailedAttempts", "notUnderstood", "fallbackHandoff", "messages", "businessHours", "clarification");
         var greeting = reader.Strings(root, "greeting");
         var menu = reader.Map(root, "menu") is { } menuNode ? ReadMenu(reader, menuNode) : null;
         var threshold = reader.Number(root, "answerThreshold", 0.6, 0.05, 1);
@@ -23,9 +23,10 @@ internal static class PolicyReader
         var messages = reader.Map(root, "messages") is { } messagesNode ? ReadMessages(reader, messagesNode) : null;
         // Optional: without business hours, people are always there.
         var hours = reader.Optional(root, "businessHours") is YamlMappingNode hoursNode ? BusinessHoursReader.Read(reader, hoursNode) : null;
+        var clarification = reader.Optional(root, "clarification") is YamlMappingNode clarifyNode ? ReadClarification(reader, clarifyNode, threshold) : null;
         return menu is null || notUnderstood is null || fallback is null || messages is null
             ? null
-            : new BotPolicy(greeting, menu, threshold, maxFailed, notUnderstood, fallback, messages, hours);
+            : new BotPolicy(greeting, menu, threshold, maxFailed, notUnderstood, fallback, messages, hours, clarification);
     }
 
     public static HandoffStep? ReadHandoff(YamlReader reader, YamlMappingNode spec)
@@ -63,6 +64,23 @@ internal static class PolicyReader
             }
         }
         return prompt is null ? null : new MainMenu(prompt, options);
+    }
+
+    private static ClarificationPolicy? ReadClarification(YamlReader reader, YamlMappingNode node, double answerThreshold)
+    {
+        reader.RejectUnknownKeys(node, "threshold", "margin", "maxCandidates", "maxInARow", "prompt", "noneOfThese", "rephrase");
+        var threshold = reader.Number(node, "threshold", 0.4, 0.01, 1);
+        if (threshold >= answerThreshold)
+        {
+            reader.Error(YamlReader.Line(node, "threshold"), $"the clarification threshold must be below answerThreshold ({answerThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        }
+        var margin = reader.Number(node, "margin", 0.05, 0, 1);
+        var candidates = (int)reader.Number(node, "maxCandidates", 3, 2, 9);
+        var inARow = (int)reader.Number(node, "maxInARow", 1, 1, 5);
+        var prompt = reader.String(node, "prompt");
+        var none = reader.String(node, "noneOfThese");
+        var rephrase = reader.String(node, "rephrase");
+        return prompt is null || none is null || rephrase is null ? null : new ClarificationPolicy(threshold, margin, candidates, inARow, prompt, none, rephrase);
     }
 
     private static BotMessages? ReadMessages(YamlReader reader, YamlMappingNode node)

@@ -1,5 +1,3 @@
-using Atendimento.Bot.Recognition;
-
 namespace Atendimento.Bot.Dialogs;
 
 /// <summary>
@@ -64,7 +62,7 @@ internal static class StepRunner
 
     private static DialogTurnStatus Choose(IntentDefinition intent, DialogContext context, ChoiceStep choice, IReadOnlyList<int> position, string input)
     {
-        var index = Match(choice, input);
+        var index = ChoiceMatcher.Match(choice.Options.Select(o => o.Title).ToList(), input);
         if (index is null)
         {
             var titles = choice.Options.Select(o => o.Title).ToList();
@@ -96,24 +94,6 @@ internal static class StepRunner
     {
         context.State = context.State with { Position = position };
         return DialogTurnStatus.Waiting;
-    }
-
-    private static int? Match(ChoiceStep choice, string input)
-    {
-        var normalized = TextNormalizer.Normalize(input);
-        if (int.TryParse(normalized, out var number) && number >= 1 && number <= choice.Options.Count)
-        {
-            return number - 1;
-        }
-        for (var i = 0; i < choice.Options.Count; i++)
-        {
-            var title = TextNormalizer.Normalize(choice.Options[i].Title);
-            if (title == normalized || (normalized.Length > 0 && title.Split(' ')[0] == normalized))
-            {
-                return i;
-            }
-        }
-        return null;
     }
 
     private static HandoffDecision ToDecision(HandoffStep step, DialogState state)

@@ -23,6 +23,25 @@ public sealed class DialogLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_clarification_threshold_not_below_the_answer_threshold_is_reported_at_its_line()
+    {
+        var policy = DialogFolder.ValidPolicy + """
+
+            clarification:
+              threshold: 0.7
+              prompt: "Você quis dizer:"
+              noneOfThese: "Nenhuma dessas"
+              rephrase: "Pode escrever de outro jeito?"
+            """;
+        _folder.Write(DialogLoader.PolicyFile, policy);
+
+        var error = Assert.Single(_folder.Errors());
+
+        Assert.StartsWith("the clarification threshold must be below answerThreshold (0.6)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(DialogFolder.LineOf(policy, "threshold: 0.7"), error.Line);
+    }
+
+    [Fact]
     public void The_starting_folder_of_these_tests_is_valid() => Assert.Empty(_folder.Errors());
 
     [Fact]

@@ -1,0 +1,66 @@
+using Atendimento.Bot.Dialogs;
+using Atendimento.Bot.Recognition;
+using Atendimento.Bot.Tests.Harness;
+using Atendimento.Handoff;
+
+namespace Atendimento.Bot.Tests.Conversations;
+
+/// <summary>
+/// "Você quis dizer…": the bot asks instead of guessing when unsure. With the shipped dialogs, "plano" scores 0.50
+/// for planos, between the clarification threshold (0.45) and the answer threshold (0.6).
+/// </summary>
+public sealed class ClarificationPathsTests : IAsyncDisposable
+{
+    private static readonly string[] PlanosOffer = ["Conhecer os planos", "Nenhuma dessas"];
+    private static readonly string[] Menu = ["Segunda via de boleto", "Estou sem conexão", "Conhecer os planos", "Falar com um atendente"];
+
+    private readonly ConversationHarness _bot = new();
+
+    private ClarificationPolicy Clarification => _bot.Policy.Clarification!;
+
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
+
+    [Fact]
+    public async Task An_unsure_message_offers_the_likely_subjects_and_a_pick_starts_that_dialog() =>
+        await _bot.Send("plano").AssertReply(Clarification.Prompt).AssertSuggestedActions(PlanosOffer)
+            .Send("Conhecer os planos").AssertReply(r => Assert.StartsWith("Nossos planos de fibra", r.Text, StringComparison.Ordinal))
+            .AssertReply("Quer contratar ou mudar de plano agora?").AssertNoReply();
+
+    [Fact]
+    public async Task The_offer_can_be_answered_by_number() =>
+        await _bot.Send("plano").AssertReply(Clarification.Prompt)
+            .Send("1").AssertReply(r => Assert.StartsWith("Nossos planos de fibra", r.Text, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task None_of_these_asks_to_rephrase_and_a_second_miss_hands_off_as_low_confidence()
+    {
+        await _bot.Send("plano").AssertReply(Clarification.Prompt)
+            .Send("nenhuma dessas").AssertReply(Clarification.Rephrase).AssertSuggestedActions(Menu)
+            .Send("xpto qwzk").AssertReply(r => Assert.Contains("protocolo é 1", r.Text, StringComparison.Ordinal))
+            .AssertEvent("handoff.initiate", e => Assert.Equal(HandoffReasons.LowConfidence, (string?)e.Value!["reason"]));
+
+        var trail = (await _bot.TicketAsync()).Handoff.GetProperty("recognitionTrail").EnumerateArray().Select(s => s.GetProperty("text").GetString()).ToList();
+        Assert.Equal(["plano", "nenhuma dessas", "xpto qwzk"], trail);
+    }
+
+    [Fact]
+    public async Task A_new_clear_message_instead_of_a_pick_is_simply_answered() =>
+        await _bot.Send("plano").AssertReply(Clarification.Prompt)
+            .Send("quero a segunda via da fatura").AssertReply(r => Assert.Contains("CPF do titular", r.Text, StringComparison.Ordinal)).AssertNoReply();
+
+    [Fact]
+    public async Task A_second_unsure_message_in_a_row_is_not_offered_again_but_counted_as_not_understood() =>
+        await _bot.Send("plano").AssertReply(Clarification.Prompt)
+            .Send("conta").AssertReply(_bot.Policy.NotUnderstood).AssertSuggestedActions(Menu).AssertNoReply();
+
+    [Theory]
+    [InlineData(0.80, 0.77, false)] // the two best within the 0.05 margin: ask
+    [InlineData(0.80, 0.70, true)]
+    [InlineData(0.55, 0.10, false)] // below the answer threshold: ask or rephrase
+    public void A_recognition_is_clear_only_above_the_answer_threshold_and_ahead_of_its_rival_by_the_margin(double top, double second, bool clear)
+    {
+        var recognition = new RecognitionResult([new IntentScore("planos", top), new IntentScore("sem_conexao", second)]);
+
+        Assert.Equal(clear, Clarifier.IsClear(recognition, _bot.Policy));
+    }
+}
