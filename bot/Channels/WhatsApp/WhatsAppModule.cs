@@ -1,5 +1,6 @@
 using Atendimento.Bot.Conversations;
 using Atendimento.Platform;
+using Microsoft.Extensions.Options;
 
 namespace Atendimento.Bot.Channels.WhatsApp;
 
@@ -11,6 +12,7 @@ public static class WhatsAppModule
         services.AddOptions<WhatsAppOptions>().Bind(configuration.GetSection(WhatsAppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(GraphApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<GraphApiClient>();
+        services.AddSingleton<GraphSendPipelines>();
         services.AddSingleton<WhatsAppInboxSignal>();
         services.AddSingleton<IChannelSender, WhatsAppSender>();
         services.AddHostedService<WhatsAppInboxProcessor>();
@@ -20,6 +22,9 @@ public static class WhatsAppModule
         services.AddSingleton<IWhatsAppOutbox>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresWhatsAppOutbox>(sp)
             : new InMemoryWhatsAppOutbox());
+        services.AddSingleton<IWhatsAppSendRate>(sp => sp.GetRequiredService<StorageSelection>().UsesRedis
+            ? ActivatorUtilities.CreateInstance<RedisWhatsAppSendRate>(sp, MessagesPerSecond(sp))
+            : new InMemoryWhatsAppSendRate(MessagesPerSecond(sp)));
         return services;
     }
 
@@ -28,4 +33,7 @@ public static class WhatsAppModule
         WhatsAppEndpoints.Map(app);
         return app;
     }
+
+    private static int MessagesPerSecond(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<WhatsAppOptions>>().Value.MessagesPerSecond;
 }

@@ -32,6 +32,12 @@ public sealed class WhatsAppOptions : IValidatableObject
     [Range(1, 100)]
     public int InboxMaxAttempts { get; set; } = 5;
 
+    /// <summary>Sends per second per business number, shared through Redis when it is configured (Meta's default is 80).</summary>
+    [Range(1, 1000)]
+    public int MessagesPerSecond { get; set; } = 80;
+
+    public WhatsAppResilienceOptions Resilience { get; set; } = new();
+
     /// <summary>One entry per registered business phone number. Secrets come from configuration only.</summary>
     public List<WhatsAppNumberOptions> Numbers { get; set; } = [];
 
@@ -40,6 +46,12 @@ public sealed class WhatsAppOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        var nested = new List<ValidationResult>();
+        Validator.TryValidateObject(Resilience, new ValidationContext(Resilience), nested, validateAllProperties: true);
+        foreach (var result in nested)
+        {
+            yield return result;
+        }
         foreach (var number in Numbers.Where(n => !n.IsComplete))
         {
             yield return new ValidationResult($"WhatsApp number '{number.PhoneNumberId}' needs TenantId, PhoneNumberId, VerifyToken, AppSecret and AccessToken.");

@@ -2,6 +2,7 @@ using Atendimento.Bot.Activities;
 using Atendimento.Bot.Conversations;
 using Atendimento.Handoff;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 
 namespace Atendimento.Bot.Channels.WhatsApp;
 
@@ -13,6 +14,8 @@ namespace Atendimento.Bot.Channels.WhatsApp;
 public sealed partial class WhatsAppSender(
     IWhatsAppOutbox outbox,
     GraphApiClient graph,
+    GraphSendPipelines pipelines,
+    IWhatsAppSendRate rate,
     IOptions<WhatsAppOptions> options,
     TimeProvider clock,
     ILogger<WhatsAppSender> logger) : IChannelSender
@@ -51,7 +54,7 @@ public sealed partial class WhatsAppSender(
             LogWindowClosed(message.TenantId.Value, message.Id, conversation.Id);
             return;
         }
-        var result = await graph.SendAsync(number, message.Payload, cancellationToken);
+        var result = await SendThroughPipelineAsync(number, message, cancellationToken);
         if (result.Succeeded)
         {
             await outbox.MarkSentAsync(message.TenantId, message.Id, result.Wamid!, clock.GetUtcNow(), cancellationToken);
@@ -65,12 +68,43 @@ public sealed partial class WhatsAppSender(
         await outbox.MarkFailedAsync(message.TenantId, message.Id, result.ErrorCode ?? (int)result.Status, clock.GetUtcNow(), cancellationToken);
     }
 
+    private async Task<GraphSendResult> SendThroughPipelineAsync(WhatsAppNumberOptions number, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pipelines.For(number.PhoneNumberId).ExecuteAsync(
+                async token =>
+                {
+                    await WaitForRateAsync(number.PhoneNumberId, token);
+                    return await graph.SendAsync(number, message.Payload, token);
+                }, cancellationToken);
+        }
+        catch (BrokenCircuitException)
+        {
+            // The message stays queued; the conversation's outbox is tried again with its next turn or delivery.
+            LogCircuitOpen(message.TenantId.Value, number.PhoneNumberId);
+            throw;
+        }
+    }
+
+    /// <summary>Every try counts against the number's throughput, so the wait is inside the retry loop.</summary>
+    private async Task WaitForRateAsync(string phoneNumberId, CancellationToken cancellationToken)
+    {
+        while (await rate.TryAcquireAsync(phoneNumberId, clock.GetUtcNow(), cancellationToken) is { } wait)
+        {
+            await Task.Delay(wait, clock, cancellationToken);
+        }
+    }
+
     private bool WindowIsOpen(ConversationState conversation) =>
         conversation.Transcript.LastOrDefault(e => e.Role == TranscriptRole.Customer) is not { } last
         || clock.GetUtcNow() - last.At < CustomerServiceWindow;
 
     [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "Did not send WhatsApp message {MessageId} of tenant {TenantId} in conversation {ConversationId}: the 24-hour window is closed")]
     private partial void LogWindowClosed(string tenantId, string messageId, string conversationId);
+
+    [LoggerMessage(EventId = 5303, Level = LogLevel.Warning, Message = "Did not send for tenant {TenantId}: the circuit of phone number id {PhoneNumberId} is open")]
+    private partial void LogCircuitOpen(string tenantId, string phoneNumberId);
 
     [LoggerMessage(EventId = 5302, Level = LogLevel.Warning, Message = "WhatsApp message {MessageId} of tenant {TenantId} was refused: code {Code}, HTTP {Status}, fbtrace_id {TraceId}")]
     private partial void LogSendFailed(string tenantId, string messageId, int code, int status, string? traceId);

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Atendimento.Bot.Channels.WhatsApp;
 using Atendimento.Integration.Tests.Api;
 using Atendimento.Integration.Tests.Hosting;
+using Atendimento.Platform.Tenancy;
 using Atendimento.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -96,6 +98,19 @@ public sealed class WhatsAppEndToEndTests(WhatsAppFixture fixture) : IClassFixtu
             "SELECT state FROM whatsapp_outbox WHERE conversation_id = $1 AND error_code = 131026");
         command.Parameters.AddWithValue("whatsapp:" + _customer);
         Assert.Equal((int)DeliveryState.Failed, (int)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task A_change_stored_by_an_instance_that_died_before_processing_it_is_still_answered()
+    {
+        // All that is left of the webhook is its inbox row; no wake-up signal, only the processor's polling finds it.
+        var body = JsonNode.Parse(WhatsAppWebhooks.Text(_customer, "quero conhecer os planos"))!;
+        var value = body["entry"]![0]!["changes"]![0]!["value"]!.ToJsonString();
+        await new PostgresWhatsAppInbox(fixture.Schema.DataSource).AcceptAsync(
+            [new InboxEntry(TenantId.Default, WhatsAppWebhooks.PhoneNumberId, value, DateTimeOffset.FromUnixTimeSeconds(1_780_000_000))]);
+
+        await fixture.Graph.NextToAsync(_customer, "Nossos planos de fibra");
+        await Eventually.TrueAsync(async () => await PendingAsync() == 0, "the inbox drained");
     }
 
     private Task<int> PendingAsync() => fixture.Host.Services.GetRequiredService<IWhatsAppInbox>().CountPendingAsync();
