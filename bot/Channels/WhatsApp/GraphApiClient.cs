@@ -53,6 +53,7 @@ public sealed class GraphApiClient(IHttpClientFactory httpClients, IOptions<What
 public static class GraphErrors
 {
     public const int WindowClosed = 131047;
+    public const int PairRateLimit = 131056;
 
     private static readonly HashSet<int> Transient = [130429, 131056, 4, 80007, 131000, 1, 2, 131016, 131057];
 

@@ -35,7 +35,11 @@ public sealed class GraphSendPipelines(IOptions<WhatsAppOptions> options, TimePr
         }
         builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<GraphSendResult>
         {
-            ShouldHandle = transient,
+            // 131056 is one customer's pair limit: retried, but no reason to stop the number for everyone.
+            ShouldHandle = new PredicateBuilder<GraphSendResult>()
+                .HandleResult(result => !result.Succeeded && GraphErrors.IsTransient(result) && result.ErrorCode != GraphErrors.PairRateLimit)
+                .Handle<HttpRequestException>()
+                .Handle<TaskCanceledException>(),
             FailureRatio = settings.BreakerFailureRatio,
             MinimumThroughput = settings.BreakerMinimumThroughput,
             SamplingDuration = TimeSpan.FromSeconds(settings.BreakerSamplingSeconds),

@@ -102,7 +102,8 @@ public sealed partial class WhatsAppInboxProcessor(
     {
         if (await inbox.WasHandledAsync(entry.TenantId, key, cancellationToken))
         {
-            LogDuplicate(entry.TenantId.Value, key);
+            // The key holds the wamid, which encodes the customer's number: only its kind is logged.
+            LogDuplicate(entry.TenantId.Value, key[..key.IndexOf(':', StringComparison.Ordinal)]);
             return;
         }
         await work();
@@ -114,7 +115,7 @@ public sealed partial class WhatsAppInboxProcessor(
         var moved = await outbox.ApplyStatusAsync(entry.TenantId, status.Wamid, status.State, status.ErrorCode, status.At ?? clock.GetUtcNow(), cancellationToken);
         if (status.State == DeliveryState.Failed)
         {
-            LogDeliveryFailed(entry.TenantId.Value, status.Wamid, status.ErrorCode ?? -1, moved);
+            LogDeliveryFailed(entry.TenantId.Value, status.ErrorCode ?? -1, moved);
         }
     }
 
@@ -127,11 +128,11 @@ public sealed partial class WhatsAppInboxProcessor(
     [LoggerMessage(EventId = 5203, Level = LogLevel.Error, Message = "WhatsApp inbox row {InboxId} of tenant {TenantId} was set aside as a dead letter")]
     private partial void LogSetAside(long inboxId, string tenantId);
 
-    [LoggerMessage(EventId = 5204, Level = LogLevel.Information, Message = "Skipped {Key} of tenant {TenantId}: already handled")]
-    private partial void LogDuplicate(string tenantId, string key);
+    [LoggerMessage(EventId = 5204, Level = LogLevel.Information, Message = "Skipped a {Kind} of tenant {TenantId} already handled")]
+    private partial void LogDuplicate(string tenantId, string kind);
 
-    [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "WhatsApp message {Wamid} of tenant {TenantId} failed with code {Code} (outbox updated: {Updated})")]
-    private partial void LogDeliveryFailed(string tenantId, string wamid, int code, bool updated);
+    [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "A WhatsApp message of tenant {TenantId} failed with code {Code} (outbox updated: {Updated})")]
+    private partial void LogDeliveryFailed(string tenantId, int code, bool updated);
 
     [LoggerMessage(EventId = 5206, Level = LogLevel.Error, Message = "WhatsApp reported system error {Code} for phone number id {PhoneNumberId} of tenant {TenantId}")]
     private partial void LogSystemError(string tenantId, string phoneNumberId, int code);

@@ -51,7 +51,7 @@ public sealed partial class WhatsAppSender(
         {
             // Meta would refuse it with 131047; templates, the only way through, are not built yet.
             await outbox.MarkFailedAsync(message.TenantId, message.Id, GraphErrors.WindowClosed, clock.GetUtcNow(), cancellationToken);
-            LogWindowClosed(message.TenantId.Value, message.Id, conversation.Id);
+            LogWindowClosed(message.TenantId.Value, message.Id);
             return;
         }
         var result = await SendThroughPipelineAsync(number, message, cancellationToken);
@@ -100,8 +100,8 @@ public sealed partial class WhatsAppSender(
         conversation.Transcript.LastOrDefault(e => e.Role == TranscriptRole.Customer) is not { } last
         || clock.GetUtcNow() - last.At < CustomerServiceWindow;
 
-    [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "Did not send WhatsApp message {MessageId} of tenant {TenantId} in conversation {ConversationId}: the 24-hour window is closed")]
-    private partial void LogWindowClosed(string tenantId, string messageId, string conversationId);
+    [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "Did not send WhatsApp message {MessageId} of tenant {TenantId}: the 24-hour window is closed")]
+    private partial void LogWindowClosed(string tenantId, string messageId);
 
     [LoggerMessage(EventId = 5303, Level = LogLevel.Warning, Message = "Did not send for tenant {TenantId}: the circuit of phone number id {PhoneNumberId} is open")]
     private partial void LogCircuitOpen(string tenantId, string phoneNumberId);

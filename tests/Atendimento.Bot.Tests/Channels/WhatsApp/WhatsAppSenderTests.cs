@@ -110,6 +110,21 @@ public sealed class WhatsAppSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task One_customers_pair_limit_is_retried_but_does_not_open_the_numbers_circuit()
+    {
+        var sender = Sender(breakerMinimumThroughput: 2);
+        for (var i = 0; i < 3; i++)
+        {
+            _graph.ThenError(HttpStatusCode.BadRequest, 131056);
+        }
+        await Assert.ThrowsAsync<WhatsAppSendException>(() => sender.SendAsync(Conversation(), [Message("um")]));
+
+        await sender.SendAsync(Conversation(), [Message("dois")]);
+
+        Assert.Equal(4, _graph.Requests.Count);
+    }
+
+    [Fact]
     public async Task Outside_the_24_hour_window_free_text_is_not_sent_and_is_recorded_as_131047()
     {
         var conversation = Conversation();
