@@ -31,4 +31,7 @@ public interface IWhatsAppInbox
     Task<bool> WasHandledAsync(TenantId tenantId, string key, CancellationToken cancellationToken = default);
 
     Task MarkHandledAsync(TenantId tenantId, string key, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets keys handled before <paramref name="before"/> and deletes rows completed before it; dead letters stay.</summary>
+    Task PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

@@ -6,7 +6,7 @@ public sealed class InMemoryWhatsAppInbox : IWhatsAppInbox
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, Row> _pending = [];
-    private readonly HashSet<(TenantId, string)> _handled = [];
+    private readonly Dictionary<(TenantId, string), DateTimeOffset> _handled = [];
     private long _lastId;
 
     public Task AcceptAsync(IReadOnlyList<InboxEntry> entries, CancellationToken cancellationToken = default)
@@ -50,7 +50,7 @@ public sealed class InMemoryWhatsAppInbox : IWhatsAppInbox
     {
         lock (_gate)
         {
-            return Task.FromResult(_handled.Contains((tenantId, key)));
+            return Task.FromResult(_handled.ContainsKey((tenantId, key)));
         }
     }
 
@@ -58,7 +58,20 @@ public sealed class InMemoryWhatsAppInbox : IWhatsAppInbox
     {
         lock (_gate)
         {
-            _handled.Add((tenantId, key));
+            _handled.TryAdd((tenantId, key), at);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completed rows are dropped at once here; only the keys age out.</summary>
+    public Task PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _handled.Where(h => h.Value < before).Select(h => h.Key).ToList())
+            {
+                _handled.Remove(key);
+            }
         }
         return Task.CompletedTask;
     }

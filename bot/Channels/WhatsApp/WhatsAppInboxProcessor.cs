@@ -20,6 +20,8 @@ public sealed partial class WhatsAppInboxProcessor(
     ILogger<WhatsAppInboxProcessor> logger) : BackgroundService
 {
     private const int BatchSize = 20;
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
+    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,6 +29,7 @@ public sealed partial class WhatsAppInboxProcessor(
         {
             try
             {
+                await PurgeWhenDueAsync(stoppingToken);
                 if (await DrainAsync(stoppingToken) == 0)
                 {
                     await signal.WaitAsync(TimeSpan.FromMilliseconds(options.Value.InboxPollMilliseconds), stoppingToken);
@@ -55,6 +58,18 @@ public sealed partial class WhatsAppInboxProcessor(
             await HandleAsync(item, cancellationToken);
         }
         return items.Count;
+    }
+
+    /// <summary>At most once an hour per instance: forgets handled keys older than <see cref="WhatsAppOptions.HandledKeysDays"/>.</summary>
+    public async Task PurgeWhenDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _lastPurge < PurgeEvery)
+        {
+            return;
+        }
+        await inbox.PurgeAsync(now.AddDays(-options.Value.HandledKeysDays), cancellationToken);
+        _lastPurge = now;
     }
 
     private async Task HandleAsync(InboxItem item, CancellationToken cancellationToken)

@@ -32,6 +32,10 @@ public sealed class WhatsAppOptions : IValidatableObject
     [Range(1, 100)]
     public int InboxMaxAttempts { get; set; } = 5;
 
+    /// <summary>How long handled message and status keys (and completed inbox rows) are kept; Meta redelivers for up to 7 days.</summary>
+    [Range(1, 365)]
+    public int HandledKeysDays { get; set; } = 8;
+
     /// <summary>Sends per second per business number, shared through Redis when it is configured (Meta's default is 80).</summary>
     [Range(1, 1000)]
     public int MessagesPerSecond { get; set; } = 80;

@@ -78,6 +78,23 @@ public abstract class WhatsAppInboxContract : IAsyncLifetime
         Assert.False(await _inbox.WasHandledAsync(Loja, "status:wamid.A:sent"));
     }
 
+    [Fact]
+    public async Task A_purge_forgets_old_keys_and_never_touches_pending_rows()
+    {
+        await _inbox.MarkHandledAsync(Loja, "msg:old", Now.AddDays(-9));
+        await _inbox.MarkHandledAsync(Loja, "msg:new", Now.AddDays(-1));
+        await _inbox.AcceptAsync([Entry("feito"), Entry("morto"), Entry("pendente")]);
+        var claimed = await _inbox.ClaimAsync(2, Now.AddDays(-9), Now.AddDays(-9).AddMinutes(1));
+        await _inbox.CompleteAsync(claimed[0].Id, Now.AddDays(-9));
+        await _inbox.SetAsideAsync(claimed[1].Id, Now.AddDays(-9));
+
+        await _inbox.PurgeAsync(Now.AddDays(-8));
+
+        Assert.False(await _inbox.WasHandledAsync(Loja, "msg:old"));
+        Assert.True(await _inbox.WasHandledAsync(Loja, "msg:new"));
+        Assert.Equal(["pendente"], (await _inbox.ClaimAsync(10, Now, Now.AddMinutes(1))).Select(i => i.Entry.Payload));
+    }
+
     private static InboxEntry Entry(string payload) => new(Loja, "106540352242922", payload, Now);
 }
 
@@ -96,5 +113,21 @@ public sealed class PostgresWhatsAppInboxTests : WhatsAppInboxContract
     {
         await _schema.InitializeAsync();
         return new PostgresWhatsAppInbox(_schema.Schema.DataSource);
+    }
+
+    [Fact]
+    public async Task A_purge_deletes_old_completed_rows_and_keeps_dead_letters_for_inspection()
+    {
+        var inbox = new PostgresWhatsAppInbox(_schema.Schema.DataSource);
+        var then = new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+        await inbox.AcceptAsync([new InboxEntry(TenantId.Default, "1", "feito", then), new InboxEntry(TenantId.Default, "1", "morto", then)]);
+        var claimed = await inbox.ClaimAsync(2, then, then.AddMinutes(1));
+        await inbox.CompleteAsync(claimed[0].Id, then);
+        await inbox.SetAsideAsync(claimed[1].Id, then);
+
+        await inbox.PurgeAsync(then.AddDays(1));
+
+        await using var command = _schema.Schema.DataSource.CreateCommand("SELECT payload FROM whatsapp_inbox");
+        Assert.Equal("morto", await command.ExecuteScalarAsync());
     }
 }
