@@ -40,8 +40,16 @@ public interface IWhatsAppOutbox
     /// <summary>A dead letter: the message will not be sent; <paramref name="errorCode"/> says why.</summary>
     Task MarkFailedAsync(TenantId tenantId, string id, int errorCode, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>A status webhook: moves the message with this wamid forward, never back. False when nothing changed.</summary>
-    Task<bool> ApplyStatusAsync(TenantId tenantId, string wamid, DeliveryState state, int? errorCode, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>A status webhook: moves the message with this wamid forward, never back.</summary>
+    Task<StatusOutcome> ApplyStatusAsync(TenantId tenantId, string wamid, DeliveryState state, int? errorCode, DateTimeOffset at, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What a status did: moved the message, found it already there or further, or found no message with that wamid.</summary>
+public enum StatusOutcome
+{
+    Applied,
+    Unchanged,
+    UnknownMessage,
 }
 
 public static class DeliveryStates

@@ -29,17 +29,17 @@ public sealed class InMemoryWhatsAppOutbox : IWhatsAppOutbox
     public Task MarkFailedAsync(TenantId tenantId, string id, int errorCode, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Update(tenantId, id, m => m.State == DeliveryState.Queued ? m with { State = DeliveryState.Failed, ErrorCode = errorCode, UpdatedAt = at } : m);
 
-    public Task<bool> ApplyStatusAsync(TenantId tenantId, string wamid, DeliveryState state, int? errorCode, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<StatusOutcome> ApplyStatusAsync(TenantId tenantId, string wamid, DeliveryState state, int? errorCode, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             var found = _messages.Values.FirstOrDefault(m => m.TenantId == tenantId && m.Wamid == wamid);
             if (found is null || !DeliveryStates.CanMove(found.State, state))
             {
-                return Task.FromResult(false);
+                return Task.FromResult(found is null ? StatusOutcome.UnknownMessage : StatusOutcome.Unchanged);
             }
             _messages[(tenantId, found.Id)] = found with { State = state, ErrorCode = errorCode ?? found.ErrorCode, UpdatedAt = at };
-            return Task.FromResult(true);
+            return Task.FromResult(StatusOutcome.Applied);
         }
     }
 

@@ -39,7 +39,7 @@ public sealed class PostgresWhatsAppOutbox(NpgsqlDataSource dataSource) : IWhats
         ExecuteAsync("UPDATE whatsapp_outbox SET state = 4, error_code = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 AND state = 0",
             cancellationToken, tenantId.Value, id, errorCode, at);
 
-    public async Task<bool> ApplyStatusAsync(TenantId tenantId, string wamid, DeliveryState state, int? errorCode, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<StatusOutcome> ApplyStatusAsync(TenantId tenantId, string wamid, DeliveryState state, int? errorCode, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         // The allowed moves of DeliveryStates.CanMove, as SQL: forward only; failed only from queued or sent.
         await using var command = dataSource.CreateCommand("""
@@ -47,7 +47,13 @@ public sealed class PostgresWhatsAppOutbox(NpgsqlDataSource dataSource) : IWhats
             WHERE tenant_id = $1 AND wamid = $2 AND state NOT IN (3, 4)
               AND (CASE WHEN $3 = 4 THEN state IN (0, 1) ELSE $3 > state END)
             """).With(tenantId.Value, wamid, (int)state, errorCode, at);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
+        {
+            return StatusOutcome.Applied;
+        }
+        await using var exists = dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM whatsapp_outbox WHERE tenant_id = $1 AND wamid = $2)").With(tenantId.Value, wamid);
+        return (bool)(await exists.ExecuteScalarAsync(cancellationToken))! ? StatusOutcome.Unchanged : StatusOutcome.UnknownMessage;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values)

@@ -23,6 +23,9 @@ public sealed partial class WhatsAppInboxProcessor(
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
     private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
+    /// <summary>How long a status for a wamid we do not know yet is retried before it is taken as someone else's message.</summary>
+    public static readonly TimeSpan UnknownStatusPatience = TimeSpan.FromMinutes(3);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -127,10 +130,15 @@ public sealed partial class WhatsAppInboxProcessor(
 
     private async Task ApplyAsync(InboxEntry entry, StatusUpdate status, CancellationToken cancellationToken)
     {
-        var moved = await outbox.ApplyStatusAsync(entry.TenantId, status.Wamid, status.State, status.ErrorCode, status.At ?? clock.GetUtcNow(), cancellationToken);
-        if (status.State == DeliveryState.Failed)
+        var outcome = await outbox.ApplyStatusAsync(entry.TenantId, status.Wamid, status.State, status.ErrorCode, status.At ?? clock.GetUtcNow(), cancellationToken);
+        if (outcome == StatusOutcome.UnknownMessage && clock.GetUtcNow() - entry.ReceivedAt < UnknownStatusPatience)
         {
-            LogDeliveryFailed(entry.TenantId.Value, status.ErrorCode ?? -1, moved);
+            // Meta's status can overtake the send's own answer, which is what stores the wamid: try the row again later.
+            throw new StatusOvertookSendException();
+        }
+        if (status.State == DeliveryState.Failed || outcome == StatusOutcome.UnknownMessage)
+        {
+            LogStatus(entry.TenantId.Value, status.Status, status.ErrorCode ?? -1, outcome);
         }
     }
 
@@ -146,9 +154,12 @@ public sealed partial class WhatsAppInboxProcessor(
     [LoggerMessage(EventId = 5204, Level = LogLevel.Information, Message = "Skipped a {Kind} of tenant {TenantId} already handled")]
     private partial void LogDuplicate(string tenantId, string kind);
 
-    [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "A WhatsApp message of tenant {TenantId} failed with code {Code} (outbox updated: {Updated})")]
-    private partial void LogDeliveryFailed(string tenantId, int code, bool updated);
+    [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "A {Status} status of tenant {TenantId} with code {Code}: {Outcome}")]
+    private partial void LogStatus(string tenantId, string status, int code, StatusOutcome outcome);
 
     [LoggerMessage(EventId = 5206, Level = LogLevel.Error, Message = "WhatsApp reported system error {Code} for phone number id {PhoneNumberId} of tenant {TenantId}")]
     private partial void LogSystemError(string tenantId, string phoneNumberId, int code);
 }
+
+/// <summary>A status for a wamid not stored yet, received moments ago: the inbox row is tried again after its lease.</summary>
+public sealed class StatusOvertookSendException() : Exception("A status arrived before the wamid of its message was stored.");

@@ -120,6 +120,35 @@ public sealed class WhatsAppInboxProcessorTests : IAsyncDisposable
         Assert.True(await _inbox.WasHandledAsync(TenantId.Default, "status:wamid.SENT1:failed"));
     }
 
+    [Fact]
+    public async Task A_status_that_overtakes_the_send_answer_is_applied_once_the_wamid_is_stored()
+    {
+        await _outbox.AddAsync(new OutboundMessage(TenantId.Default, "act:0", WhatsAppFixtures.PhoneNumberId, "whatsapp:" + Customer, "{}", DeliveryState.Queued, null, null, _clock.GetUtcNow()));
+        await AcceptAsync("19_status_failed_131047");
+
+        await _processor.DrainAsync();
+        Assert.Equal(1, await _inbox.CountPendingAsync());
+
+        await _outbox.MarkSentAsync(TenantId.Default, "act:0", "wamid.SENT1", _clock.GetUtcNow());
+        _clock.Advance(TimeSpan.FromSeconds(61));
+        await _processor.DrainAsync();
+
+        Assert.Equal(0, await _inbox.CountPendingAsync());
+        Assert.Equal(DeliveryState.Failed, (await _outbox.GetAsync(TenantId.Default, "act:0"))!.State);
+    }
+
+    [Fact]
+    public async Task A_status_for_a_message_we_never_sent_is_given_up_after_a_few_minutes()
+    {
+        await AcceptAsync("19_status_failed_131047");
+        await _processor.DrainAsync();
+
+        _clock.Advance(WhatsAppInboxProcessor.UnknownStatusPatience);
+        await _processor.DrainAsync();
+
+        Assert.Equal(0, await _inbox.CountPendingAsync());
+    }
+
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 
     private Task AcceptAsync(string fixture) => _inbox.AcceptAsync(

@@ -38,9 +38,9 @@ public abstract class WhatsAppOutboxContract : IAsyncLifetime
         await _outbox.AddAsync(Queued("act-1:0"));
         await _outbox.MarkSentAsync(Loja, "act-1:0", "wamid.1", Now);
 
-        Assert.True(await _outbox.ApplyStatusAsync(Loja, "wamid.1", DeliveryState.Read, null, Now.AddSeconds(5)));
-        Assert.False(await _outbox.ApplyStatusAsync(Loja, "wamid.1", DeliveryState.Delivered, null, Now.AddSeconds(6)));
-        Assert.False(await _outbox.ApplyStatusAsync(Loja, "wamid.1", DeliveryState.Failed, 131047, Now.AddSeconds(7)));
+        Assert.Equal(StatusOutcome.Applied, await _outbox.ApplyStatusAsync(Loja, "wamid.1", DeliveryState.Read, null, Now.AddSeconds(5)));
+        Assert.Equal(StatusOutcome.Unchanged, await _outbox.ApplyStatusAsync(Loja, "wamid.1", DeliveryState.Delivered, null, Now.AddSeconds(6)));
+        Assert.Equal(StatusOutcome.Unchanged, await _outbox.ApplyStatusAsync(Loja, "wamid.1", DeliveryState.Failed, 131047, Now.AddSeconds(7)));
 
         var stored = await _outbox.GetAsync(Loja, "act-1:0");
         Assert.Equal(DeliveryState.Read, stored!.State);
@@ -54,7 +54,7 @@ public abstract class WhatsAppOutboxContract : IAsyncLifetime
         await _outbox.AddAsync(Queued("act-1:0"));
         await _outbox.MarkSentAsync(Loja, "act-1:0", "wamid.1", Now);
 
-        Assert.True(await _outbox.ApplyStatusAsync(Loja, "wamid.1", DeliveryState.Failed, 131047, Now));
+        Assert.Equal(StatusOutcome.Applied, await _outbox.ApplyStatusAsync(Loja, "wamid.1", DeliveryState.Failed, 131047, Now));
 
         var stored = await _outbox.GetAsync(Loja, "act-1:0");
         Assert.Equal((DeliveryState.Failed, 131047), (stored!.State, stored.ErrorCode));
@@ -77,8 +77,8 @@ public abstract class WhatsAppOutboxContract : IAsyncLifetime
         await _outbox.AddAsync(Queued("act-1:0"));
         await _outbox.MarkSentAsync(Loja, "act-1:0", "wamid.1", Now);
 
-        Assert.False(await _outbox.ApplyStatusAsync(Loja, "wamid.other", DeliveryState.Delivered, null, Now));
-        Assert.False(await _outbox.ApplyStatusAsync(new TenantId("outra"), "wamid.1", DeliveryState.Delivered, null, Now));
+        Assert.Equal(StatusOutcome.UnknownMessage, await _outbox.ApplyStatusAsync(Loja, "wamid.other", DeliveryState.Delivered, null, Now));
+        Assert.Equal(StatusOutcome.UnknownMessage, await _outbox.ApplyStatusAsync(new TenantId("outra"), "wamid.1", DeliveryState.Delivered, null, Now));
         Assert.Equal(DeliveryState.Sent, (await _outbox.GetAsync(Loja, "act-1:0"))!.State);
         Assert.Null(await _outbox.GetAsync(new TenantId("outra"), "act-1:0"));
     }
