@@ -54,10 +54,17 @@ public sealed class GraphSendPipelines(IOptions<WhatsAppOptions> options, TimePr
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
         Delay = TimeSpan.FromMilliseconds(settings.RetryBaseDelayMilliseconds),
-        DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, settings)),
+        DelayGenerator = args => ValueTask.FromResult(RetryDelay(args.Outcome.Result, args.AttemptNumber, settings)),
     };
 
-    /// <summary>Meta's Retry-After when it sent one; null lets the exponential back-off decide.</summary>
-    private static TimeSpan? RetryAfter(GraphSendResult? result, WhatsAppResilienceOptions settings) =>
-        result?.RetryAfter is { } wait ? TimeSpan.FromSeconds(Math.Min(wait.TotalSeconds, settings.MaxRetryAfterSeconds)) : null;
+    /// <summary>
+    /// Meta's Retry-After when it sent one; for one customer's pair limit (131056) 4^X seconds, as Meta advises
+    /// (specs §6.2); otherwise null, and the exponential back-off decides. Never longer than MaxRetryAfterSeconds.
+    /// </summary>
+    internal static TimeSpan? RetryDelay(GraphSendResult? result, int attempt, WhatsAppResilienceOptions settings)
+    {
+        var seconds = result?.RetryAfter?.TotalSeconds
+            ?? (result?.ErrorCode == GraphErrors.PairRateLimit ? Math.Pow(4, attempt) : (double?)null);
+        return seconds is { } wait ? TimeSpan.FromSeconds(Math.Min(wait, settings.MaxRetryAfterSeconds)) : null;
+    }
 }

@@ -13,8 +13,8 @@ public sealed class WhatsAppResilienceOptions
     [Range(1, 60_000)]
     public int RetryBaseDelayMilliseconds { get; set; } = 1000;
 
-    /// <summary>The longest Retry-After waited for in-process; a longer one is cut to this.</summary>
-    [Range(1, 600)]
+    /// <summary>The longest Retry-After (or pair-limit back-off) waited for in-process; a longer one is cut to this.</summary>
+    [Range(0, 600)]
     public int MaxRetryAfterSeconds { get; set; } = 30;
 
     /// <summary>The breaker opens when this share of the sends in the sampling window failed retryably...</summary>

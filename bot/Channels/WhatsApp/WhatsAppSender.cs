@@ -28,7 +28,8 @@ public sealed partial class WhatsAppSender(
     public async Task SendAsync(ConversationState conversation, IReadOnlyList<Activity> activities, CancellationToken cancellationToken = default)
     {
         var number = options.Value.Find(conversation.Address.Bot.Id)
-            ?? throw new InvalidOperationException($"Conversation {conversation.Id} is on a phone number id that is no longer configured.");
+            // No conversation id in the message: for WhatsApp it holds the customer's number.
+            ?? throw new InvalidOperationException($"Phone number id {conversation.Address.Bot.Id} of tenant {conversation.TenantId} is no longer configured.");
         foreach (var activity in activities)
         {
             var payloads = OutboundPayloads.For(activity, conversation.Address.ConversationId);

@@ -150,7 +150,7 @@ public sealed class WhatsAppSenderTests : IDisposable
         {
             GraphBaseUrl = "https://graph.example.test",
             GraphApiVersion = "v23.0",
-            Resilience = new() { RetryAttempts = 2, RetryBaseDelayMilliseconds = 1, BreakerMinimumThroughput = breakerMinimumThroughput, BreakerFailureRatio = 0.5 },
+            Resilience = new() { RetryAttempts = 2, RetryBaseDelayMilliseconds = 1, MaxRetryAfterSeconds = 0, BreakerMinimumThroughput = breakerMinimumThroughput, BreakerFailureRatio = 0.5 },
             Numbers = [new() { TenantId = "loja", PhoneNumberId = "106540352242922", VerifyToken = "v", AppSecret = "s", AccessToken = "token-x" }],
         });
         var pipelines = new GraphSendPipelines(options, TimeProvider.System);
