@@ -1,6 +1,7 @@
 using Atendimento.Bot;
 using Atendimento.Bot.Channels.BotFramework;
 using Atendimento.Bot.Channels.DirectLine;
+using Atendimento.Bot.Channels.WhatsApp;
 using Atendimento.Bot.Hosting;
 using Atendimento.Bot.WebChat;
 using Atendimento.Handoff;
@@ -25,6 +26,7 @@ builder.Services.AddHandoff();
 builder.Services.AddBot(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddEmulatorChannel(builder.Configuration);
+builder.Services.AddWhatsApp(builder.Configuration);
 builder.Services.AddWebChatPage(builder.Configuration);
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapPrometheusMetrics();
 app.MapWebChatPage();
 app.MapDirectLine();
 app.MapEmulatorChannel();
+app.MapWhatsApp();
 app.MapTicketRouting();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -178,7 +178,7 @@ public sealed class ConversationHarness : IAsyncDisposable
         await step();
     }
 
-    private sealed class TestHostEnvironment(string contentRoot) : IHostEnvironment
+    internal sealed class TestHostEnvironment(string contentRoot) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = Environments.Development;
         public string ApplicationName { get; set; } = "Atendimento.Bot.Tests";

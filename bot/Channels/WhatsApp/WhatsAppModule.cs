@@ -1,0 +1,39 @@
+using Atendimento.Bot.Conversations;
+using Atendimento.Platform;
+using Microsoft.Extensions.Options;
+
+namespace Atendimento.Bot.Channels.WhatsApp;
+
+public static class WhatsAppModule
+{
+    /// <summary>The WhatsApp Cloud API channel: webhook, inbox and its processor, outbox and sender.</summary>
+    public static IServiceCollection AddWhatsApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WhatsAppOptions>().Bind(configuration.GetSection(WhatsAppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(GraphApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<GraphApiClient>();
+        services.AddSingleton<GraphSendPipelines>();
+        services.AddSingleton<WhatsAppInboxSignal>();
+        services.AddSingleton<IChannelSender, WhatsAppSender>();
+        services.AddHostedService<WhatsAppInboxProcessor>();
+        services.AddSingleton<IWhatsAppInbox>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresWhatsAppInbox>(sp)
+            : new InMemoryWhatsAppInbox());
+        services.AddSingleton<IWhatsAppOutbox>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresWhatsAppOutbox>(sp)
+            : new InMemoryWhatsAppOutbox());
+        services.AddSingleton<IWhatsAppSendRate>(sp => sp.GetRequiredService<StorageSelection>().UsesRedis
+            ? ActivatorUtilities.CreateInstance<RedisWhatsAppSendRate>(sp, MessagesPerSecond(sp))
+            : new InMemoryWhatsAppSendRate(MessagesPerSecond(sp)));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWhatsApp(this IEndpointRouteBuilder app)
+    {
+        WhatsAppEndpoints.Map(app);
+        return app;
+    }
+
+    private static int MessagesPerSecond(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<WhatsAppOptions>>().Value.MessagesPerSecond;
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Atendimento.Bot.Channels.WhatsApp;
+
+/// <summary>The WhatsApp Cloud API channel: where the Graph API is and, per business phone number, its tenant and secrets.</summary>
+public sealed class WhatsAppOptions : IValidatableObject
+{
+    public const string Section = "WhatsApp";
+
+    [Required]
+    [Url]
+    public string GraphBaseUrl { get; set; } = "https://graph.facebook.com";
+
+    /// <summary>The Graph API version in the path (specs §7); each version lives about two years.</summary>
+    [Required]
+    [RegularExpression(@"^v\d+\.\d+$")]
+    public string GraphApiVersion { get; set; } = "v23.0";
+
+    /// <summary>Webhook bodies above this are refused with 413 before the signature is checked.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxWebhookBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long a claimed inbox row is left to one processor before another may take it again.</summary>
+    [Range(1, 3600)]
+    public int InboxLeaseSeconds { get; set; } = 60;
+
+    /// <summary>How often the inbox is checked when no webhook wakes the processor (crash recovery, other instances).</summary>
+    [Range(50, 60_000)]
+    public int InboxPollMilliseconds { get; set; } = 1000;
+
+    /// <summary>An inbox row that failed this many times is set aside as a dead letter.</summary>
+    [Range(1, 100)]
+    public int InboxMaxAttempts { get; set; } = 5;
+
+    /// <summary>How long handled message and status keys (and completed inbox rows) are kept; Meta redelivers for up to 7 days.</summary>
+    [Range(1, 365)]
+    public int HandledKeysDays { get; set; } = 8;
+
+    /// <summary>Sends per second per business number, shared through Redis when it is configured (Meta's default is 80).</summary>
+    [Range(1, 1000)]
+    public int MessagesPerSecond { get; set; } = 80;
+
+    public WhatsAppResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>One entry per registered business phone number. Secrets come from configuration only.</summary>
+    public List<WhatsAppNumberOptions> Numbers { get; set; } = [];
+
+    public WhatsAppNumberOptions? Find(string phoneNumberId) =>
+        Numbers.FirstOrDefault(n => string.Equals(n.PhoneNumberId, phoneNumberId, StringComparison.Ordinal));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var nested = new List<ValidationResult>();
+        Validator.TryValidateObject(Resilience, new ValidationContext(Resilience), nested, validateAllProperties: true);
+        foreach (var result in nested)
+        {
+            yield return result;
+        }
+        foreach (var number in Numbers.Where(n => !n.IsComplete))
+        {
+            yield return new ValidationResult($"WhatsApp number '{number.PhoneNumberId}' needs TenantId, PhoneNumberId, VerifyToken, AppSecret and AccessToken.");
+        }
+        foreach (var duplicate in Numbers.GroupBy(n => n.PhoneNumberId, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            yield return new ValidationResult($"WhatsApp number '{duplicate.Key}' is configured more than once.");
+        }
+    }
+}
+
+public sealed class WhatsAppNumberOptions
+{
+    public string TenantId { get; set; } = string.Empty;
+
+    /// <summary>The Graph API id of the business phone number (not the number itself, not the WABA id).</summary>
+    public string PhoneNumberId { get; set; } = string.Empty;
+
+    /// <summary>The token typed into the App Dashboard for the verification GET.</summary>
+    public string VerifyToken { get; set; } = string.Empty;
+
+    /// <summary>The Meta app's secret, the key of X-Hub-Signature-256.</summary>
+    public string AppSecret { get; set; } = string.Empty;
+
+    /// <summary>The system-user token sent as Bearer to the Graph API.</summary>
+    public string AccessToken { get; set; } = string.Empty;
+
+    internal bool IsComplete => new[] { TenantId, PhoneNumberId, VerifyToken, AppSecret, AccessToken }.All(v => !string.IsNullOrWhiteSpace(v));
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Atendimento.Bot.Channels.WhatsApp;
+
+/// <summary>Retries and the circuit breaker around Graph API sends (specs §6.2), per business phone number.</summary>
+public sealed class WhatsAppResilienceOptions
+{
+    /// <summary>Further tries of a retryable failure within one send; beyond them the conversation's outbox is tried again later.</summary>
+    [Range(0, 10)]
+    public int RetryAttempts { get; set; } = 3;
+
+    /// <summary>First back-off delay; it doubles (with jitter) on each try unless Meta sent Retry-After.</summary>
+    [Range(1, 60_000)]
+    public int RetryBaseDelayMilliseconds { get; set; } = 1000;
+
+    /// <summary>The longest Retry-After (or pair-limit back-off) waited for in-process; a longer one is cut to this.</summary>
+    [Range(0, 600)]
+    public int MaxRetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>The breaker opens when this share of the sends in the sampling window failed retryably...</summary>
+    [Range(0.01, 1.0)]
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>...and at least this many sends were made in it.</summary>
+    [Range(2, 10_000)]
+    public int BreakerMinimumThroughput { get; set; } = 10;
+
+    [Range(1, 3600)]
+    public int BreakerSamplingSeconds { get; set; } = 30;
+
+    /// <summary>How long an open breaker refuses sends for that number before letting one through.</summary>
+    [Range(1, 3600)]
+    public int BreakerBreakSeconds { get; set; } = 30;
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Atendimento.Bot.Activities;
+using Atendimento.Bot.Channels.WhatsApp;
+using Atendimento.Bot.Conversations;
+using Atendimento.Handoff;
+using Atendimento.Platform.Tenancy;
+using Atendimento.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+
+namespace Atendimento.Bot.Tests.Channels.WhatsApp;
+
+/// <summary>The sender against an in-process Graph API: outbox first, retries only what is retryable, dead letters, the window.</summary>
+public sealed class WhatsAppSenderTests : IDisposable
+{
+    private const string Customer = "5511999990000";
+    private readonly FakeTimeProvider _clock = new();
+    private readonly StubGraphHandler _graph = new();
+    private readonly InMemoryWhatsAppOutbox _outbox = new();
+    private readonly List<GraphSendPipelines> _pipelines = [];
+    private readonly WhatsAppSender _sender;
+
+    public WhatsAppSenderTests() => _sender = Sender(breakerMinimumThroughput: 100);
+
+    [Fact]
+    public async Task A_message_is_posted_with_the_bearer_token_and_its_wamid_recorded()
+    {
+        var activity = Message("Olá!");
+        await _sender.SendAsync(Conversation(), [activity]);
+
+        var (uri, authorization, body) = Assert.Single(_graph.Requests);
+        Assert.Equal("https://graph.example.test/v23.0/106540352242922/messages", uri.ToString());
+        Assert.Equal("Bearer token-x", authorization);
+        Assert.Equal(Customer, body["to"]!.GetValue<string>());
+        var stored = await _outbox.GetAsync(new TenantId("loja"), activity.Id + ":0");
+        Assert.Equal((DeliveryState.Sent, "wamid.STUB1"), (stored!.State, stored.Wamid));
+    }
+
+    [Fact]
+    public async Task An_outbox_sent_again_sends_nothing_twice_and_events_are_not_sent()
+    {
+        var message = Message("Olá!");
+        var handoff = new Activity { Type = ActivityTypes.Event, Id = "evt-1", Name = "handoff.initiate" };
+
+        await _sender.SendAsync(Conversation(), [message, handoff]);
+        await _sender.SendAsync(Conversation(), [message, handoff]);
+
+        Assert.Single(_graph.Requests);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_is_retried_and_the_message_goes_out_once()
+    {
+        _graph.ThenError(HttpStatusCode.BadRequest, 130429, retryAfter: TimeSpan.Zero);
+        var activity = Message("Olá!");
+
+        await _sender.SendAsync(Conversation(), [activity]);
+
+        Assert.Equal(2, _graph.Requests.Count);
+        Assert.Equal(DeliveryState.Sent, (await _outbox.GetAsync(new TenantId("loja"), activity.Id + ":0"))!.State);
+    }
+
+    [Fact]
+    public async Task A_permanent_error_is_a_dead_letter_without_retries_and_the_next_message_still_goes()
+    {
+        _graph.ThenError(HttpStatusCode.BadRequest, 131026);
+        var first = Message("um");
+        var second = Message("dois");
+
+        await _sender.SendAsync(Conversation(), [first, second]);
+
+        Assert.Equal(2, _graph.Requests.Count);
+        var dead = await _outbox.GetAsync(new TenantId("loja"), first.Id + ":0");
+        Assert.Equal((DeliveryState.Failed, 131026), (dead!.State, dead.ErrorCode));
+        Assert.Equal(DeliveryState.Sent, (await _outbox.GetAsync(new TenantId("loja"), second.Id + ":0"))!.State);
+    }
+
+    [Fact]
+    public async Task Retryable_failures_beyond_the_retries_throw_and_leave_the_message_queued()
+    {
+        _graph.ThenError(HttpStatusCode.ServiceUnavailable, 2);
+        _graph.ThenThrow();
+        _graph.ThenError(HttpStatusCode.InternalServerError, 131000);
+        var activity = Message("Olá!");
+
+        await Assert.ThrowsAsync<WhatsAppSendException>(() => _sender.SendAsync(Conversation(), [activity]));
+
+        Assert.Equal(3, _graph.Requests.Count);
+        Assert.Equal(DeliveryState.Queued, (await _outbox.GetAsync(new TenantId("loja"), activity.Id + ":0"))!.State);
+        await _sender.SendAsync(Conversation(), [activity]);
+        Assert.Equal(DeliveryState.Sent, (await _outbox.GetAsync(new TenantId("loja"), activity.Id + ":0"))!.State);
+    }
+
+    [Fact]
+    public async Task When_a_number_keeps_failing_its_circuit_opens_and_sends_stop_reaching_meta()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _graph.ThenError(HttpStatusCode.ServiceUnavailable, 131016);
+        }
+        var sender = Sender(breakerMinimumThroughput: 2);
+        await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(Conversation(), [Message("um")]));
+        var before = _graph.Requests.Count;
+
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => sender.SendAsync(Conversation(), [Message("dois")]));
+
+        Assert.Equal(before, _graph.Requests.Count);
+    }
+
+    [Fact]
+    public async Task One_customers_pair_limit_is_retried_but_does_not_open_the_numbers_circuit()
+    {
+        var sender = Sender(breakerMinimumThroughput: 2);
+        for (var i = 0; i < 3; i++)
+        {
+            _graph.ThenError(HttpStatusCode.BadRequest, 131056);
+        }
+        await Assert.ThrowsAsync<WhatsAppSendException>(() => sender.SendAsync(Conversation(), [Message("um")]));
+
+        await sender.SendAsync(Conversation(), [Message("dois")]);
+
+        Assert.Equal(4, _graph.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Outside_the_24_hour_window_free_text_is_not_sent_and_is_recorded_as_131047()
+    {
+        var conversation = Conversation();
+        _clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        var activity = Message("Ainda está aí?");
+
+        await _sender.SendAsync(conversation, [activity]);
+
+        Assert.Empty(_graph.Requests);
+        var stored = await _outbox.GetAsync(new TenantId("loja"), activity.Id + ":0");
+        Assert.Equal((DeliveryState.Failed, 131047), (stored!.State, stored.ErrorCode));
+    }
+
+    public void Dispose()
+    {
+        _pipelines.ForEach(p => p.Dispose());
+        _graph.Dispose();
+    }
+
+    private WhatsAppSender Sender(int breakerMinimumThroughput)
+    {
+        var options = Options.Create(new WhatsAppOptions
+        {
+            GraphBaseUrl = "https://graph.example.test",
+            GraphApiVersion = "v23.0",
+            Resilience = new() { RetryAttempts = 2, RetryBaseDelayMilliseconds = 1, MaxRetryAfterSeconds = 0, BreakerMinimumThroughput = breakerMinimumThroughput, BreakerFailureRatio = 0.5 },
+            Numbers = [new() { TenantId = "loja", PhoneNumberId = "106540352242922", VerifyToken = "v", AppSecret = "s", AccessToken = "token-x" }],
+        });
+        var pipelines = new GraphSendPipelines(options, TimeProvider.System);
+        _pipelines.Add(pipelines);
+        return new WhatsAppSender(_outbox, new GraphApiClient(_graph, options), pipelines, new InMemoryWhatsAppSendRate(80), options, _clock, NullLogger<WhatsAppSender>.Instance);
+    }
+
+    private ConversationState Conversation() => new()
+    {
+        TenantId = new TenantId("loja"),
+        Id = "whatsapp:" + Customer,
+        Channel = "whatsapp",
+        Address = new ChannelAddress(Customer, new ChannelAccount("106540352242922"), new ChannelAccount(Customer), null, "pt-BR"),
+        Transcript = [new TranscriptEntry(TranscriptRole.Customer, "oi", _clock.GetUtcNow())],
+    };
+
+    private static Activity Message(string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = Guid.NewGuid().ToString("N"),
+        Text = text,
+        Value = JsonValue.Create("x"),
+    };
+}
