@@ -30,7 +30,7 @@ public sealed partial class ConversationTurnProcessor(
         trace?.SetTag("conversation.id", inbound.ConversationId);
         trace?.SetTag("activity.type", inbound.Activity.Type);
         var started = Stopwatch.GetTimestamp();
-        using (await locks.AcquireAsync(inbound.ConversationId, cancellationToken))
+        using (await locks.AcquireAsync(LockKey(inbound.TenantId, inbound.ConversationId), cancellationToken))
         {
             await RunAsync(inbound, cancellationToken);
         }
@@ -69,7 +69,7 @@ public sealed partial class ConversationTurnProcessor(
     /// </summary>
     public async Task DeliverAsync(TenantId tenantId, string conversationId, Func<ConversationState, IReadOnlyList<Activity>> compose, CancellationToken cancellationToken = default)
     {
-        using (await locks.AcquireAsync(conversationId, cancellationToken))
+        using (await locks.AcquireAsync(LockKey(tenantId, conversationId), cancellationToken))
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
@@ -127,6 +127,9 @@ public sealed partial class ConversationTurnProcessor(
         await store.SaveAsync(state, cancellationToken)
         ?? await store.GetAsync(state.TenantId, state.Id, cancellationToken)
         ?? throw new InvalidOperationException($"Conversation {state.Id} disappeared while sending.");
+
+    /// <summary>Conversation ids are unique per tenant only, so the tenant is part of the lock.</summary>
+    private static string LockKey(TenantId tenantId, string conversationId) => $"{tenantId.Value}/{conversationId}";
 
     private static ConversationState New(InboundActivity inbound) => new()
     {

@@ -29,10 +29,12 @@ public sealed class DirectLineStream(
         // frame goes out first, then the reader gets the client's answer.
         using var clientGone = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         using var pumping = CancellationTokenSource.CreateLinkedTokenSource(clientGone.Token, lifetime.ApplicationStopping);
-        var reading = DrainClientAsync(socket, clientGone);
+        // One send at a time on a WebSocket: the pump's frames and the reader's close reply share this gate.
+        using var sending = new SemaphoreSlim(1, 1);
+        var reading = DrainClientAsync(socket, sending, clientGone);
         try
         {
-            await PumpAsync(socket, conversationId, watermark, wakeUps.Reader, pumping.Token);
+            await PumpAsync(socket, sending, conversationId, watermark, wakeUps.Reader, pumping.Token);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
         {
@@ -40,14 +42,14 @@ public sealed class DirectLineStream(
         }
         finally
         {
-            await SayGoodbyeAsync(socket);
+            await SayGoodbyeAsync(socket, sending);
             await reading.WaitAsync(TimeSpan.FromSeconds(2), clock).ContinueWith(_ => { }, TaskScheduler.Default);
             await clientGone.CancelAsync();
             await reading;
         }
     }
 
-    private async Task PumpAsync(WebSocket socket, string conversationId, long watermark, ChannelReader<bool> wakeUps, CancellationToken cancellationToken)
+    private async Task PumpAsync(WebSocket socket, SemaphoreSlim sending, string conversationId, long watermark, ChannelReader<bool> wakeUps, CancellationToken cancellationToken)
     {
         var heartbeat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
         // One wait for a wake-up lives across heartbeats: starting a new one per heartbeat would pile up waiters.
@@ -59,7 +61,7 @@ public sealed class DirectLineStream(
             {
                 watermark = page.Watermark;
                 var frame = new ActivitySet(page.Activities, watermark.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                await SendAsync(socket, JsonSerializer.SerializeToUtf8Bytes(frame, Activities.ActivityJson.Options), cancellationToken);
+                await SendAsync(socket, sending, JsonSerializer.SerializeToUtf8Bytes(frame, Activities.ActivityJson.Options), cancellationToken);
                 continue;
             }
             wakeUp ??= wakeUps.WaitToReadAsync(cancellationToken).AsTask();
@@ -71,13 +73,13 @@ public sealed class DirectLineStream(
             }
             else
             {
-                await SendAsync(socket, [], cancellationToken);
+                await SendAsync(socket, sending, [], cancellationToken);
             }
         }
     }
 
     /// <summary>A close frame when the server ends the stream (shutdown), so clients reconnect at once instead of timing out.</summary>
-    private static async Task SayGoodbyeAsync(WebSocket socket)
+    private static async Task SayGoodbyeAsync(WebSocket socket, SemaphoreSlim sending)
     {
         if (socket.State != WebSocketState.Open)
         {
@@ -86,7 +88,15 @@ public sealed class DirectLineStream(
         try
         {
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "server stopping", patience.Token);
+            await sending.WaitAsync(patience.Token);
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "server stopping", patience.Token);
+            }
+            finally
+            {
+                sending.Release();
+            }
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
         {
@@ -94,10 +104,20 @@ public sealed class DirectLineStream(
         }
     }
 
-    private static Task SendAsync(WebSocket socket, byte[] frame, CancellationToken cancellationToken) =>
-        socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    private static async Task SendAsync(WebSocket socket, SemaphoreSlim sending, byte[] frame, CancellationToken cancellationToken)
+    {
+        await sending.WaitAsync(cancellationToken);
+        try
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        finally
+        {
+            sending.Release();
+        }
+    }
 
-    private static async Task DrainClientAsync(WebSocket socket, CancellationTokenSource closed)
+    private static async Task DrainClientAsync(WebSocket socket, SemaphoreSlim sending, CancellationTokenSource closed)
     {
         var buffer = new byte[4096];
         try
@@ -107,7 +127,15 @@ public sealed class DirectLineStream(
                 var received = await socket.ReceiveAsync(buffer, closed.Token);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by client", CancellationToken.None);
+                    await sending.WaitAsync(CancellationToken.None);
+                    try
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by client", CancellationToken.None);
+                    }
+                    finally
+                    {
+                        sending.Release();
+                    }
                     break;
                 }
             }

@@ -17,7 +17,8 @@ public static class InboundMessages
     public const string Channel = "whatsapp";
     public const string UnsupportedContentType = "application/vnd.whatsapp.unsupported";
 
-    public static IReadOnlyList<InboundMessage> Read(JsonObject value, string phoneNumberId)
+    /// <param name="conversationIdKey">The key of the conversation pseudonyms (<see cref="WhatsAppConversationIds"/>).</param>
+    public static IReadOnlyList<InboundMessage> Read(JsonObject value, string phoneNumberId, string conversationIdKey)
     {
         var names = value.Objects("contacts")
             .Select(c => (Id: c.Str("wa_id") ?? c.Str("user_id"), Name: c.Obj("profile").Str("name")))
@@ -25,14 +26,14 @@ public static class InboundMessages
             .GroupBy(c => c.Id!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         return value.Objects("messages")
-            .Select(message => Read(message, phoneNumberId, names))
+            .Select(message => Read(message, phoneNumberId, conversationIdKey, names))
             .OfType<InboundMessage>()
             // Meta does not promise order within a batch; the timestamp does (specs §4.2). OrderBy is stable.
             .OrderBy(m => m.Activity.Timestamp)
             .ToList();
     }
 
-    private static InboundMessage? Read(JsonObject message, string phoneNumberId, Dictionary<string, string?> names)
+    private static InboundMessage? Read(JsonObject message, string phoneNumberId, string conversationIdKey, Dictionary<string, string?> names)
     {
         var id = message.Str("id");
         var customer = message.Str("from") ?? message.Str("user_id");
@@ -41,6 +42,7 @@ public static class InboundMessages
             return null;
         }
         var user = new ChannelAccount(customer, names.GetValueOrDefault(customer), "user");
+        var conversationId = WhatsAppConversationIds.For(conversationIdKey, phoneNumberId, customer);
         var bot = new ChannelAccount(phoneNumberId, null, "bot");
         var activity = InboundContent.Map(message) with
         {
@@ -49,10 +51,10 @@ public static class InboundMessages
             ChannelId = Channel,
             From = user,
             Recipient = bot,
-            Conversation = new ConversationAccount(customer),
+            Conversation = new ConversationAccount(conversationId),
             Locale = OutboundActivities.Locale,
         };
-        return new InboundMessage(id, customer, new ChannelAddress(customer, bot, user, null, OutboundActivities.Locale), WithChannelData(activity, message));
+        return new InboundMessage(id, customer, new ChannelAddress(conversationId, bot, user, null, OutboundActivities.Locale), WithChannelData(activity, message));
     }
 
     /// <summary>What the activity schema has no field for (reply-to, forwarded, ad referral, the original type) goes in channelData.</summary>

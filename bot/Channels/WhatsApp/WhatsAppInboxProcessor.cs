@@ -102,7 +102,7 @@ public sealed partial class WhatsAppInboxProcessor(
         {
             throw new JsonException("The stored change is not a JSON object.");
         }
-        foreach (var message in InboundMessages.Read(value, entry.PhoneNumberId))
+        foreach (var message in InboundMessages.Read(value, entry.PhoneNumberId, options.Value.ConversationIdKey))
         {
             await OnceAsync(entry, "msg:" + message.MessageId, () => turns.ProcessAsync(
                 new InboundActivity(entry.TenantId, InboundMessages.Channel, message.Address, message.Activity), cancellationToken), cancellationToken);

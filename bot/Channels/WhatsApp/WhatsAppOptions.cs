@@ -42,6 +42,12 @@ public sealed class WhatsAppOptions : IValidatableObject
 
     public WhatsAppResilienceOptions Resilience { get; set; } = new();
 
+    /// <summary>
+    /// The key of the pseudonyms that stand for customers' numbers in conversation ids (<see cref="WhatsAppConversationIds"/>).
+    /// Configuration only; changing it starts new conversations for every customer.
+    /// </summary>
+    public string ConversationIdKey { get; set; } = string.Empty;
+
     /// <summary>One entry per registered business phone number. Secrets come from configuration only.</summary>
     public List<WhatsAppNumberOptions> Numbers { get; set; } = [];
 
@@ -55,6 +61,10 @@ public sealed class WhatsAppOptions : IValidatableObject
         foreach (var result in nested)
         {
             yield return result;
+        }
+        if (Numbers.Count > 0 && ConversationIdKey.Length < 32)
+        {
+            yield return new ValidationResult("WhatsApp:ConversationIdKey needs at least 32 characters when numbers are configured.");
         }
         foreach (var number in Numbers.Where(n => !n.IsComplete))
         {

@@ -32,7 +32,8 @@ public sealed partial class WhatsAppSender(
             ?? throw new InvalidOperationException($"Phone number id {conversation.Address.Bot.Id} of tenant {conversation.TenantId} is no longer configured.");
         foreach (var activity in activities)
         {
-            var payloads = OutboundPayloads.For(activity, conversation.Address.ConversationId);
+            // The customer's number lives in the user account; the conversation id is only a pseudonym of it.
+            var payloads = OutboundPayloads.For(activity, conversation.Address.User!.Id);
             for (var part = 0; part < payloads.Count; part++)
             {
                 var message = new OutboundMessage(conversation.TenantId, $"{activity.Id ?? Guid.NewGuid().ToString("N")}:{part}", number.PhoneNumberId,

@@ -96,7 +96,7 @@ public sealed class WhatsAppEndToEndTests(WhatsAppFixture fixture) : IClassFixtu
         Assert.Equal("interactive", next.Body["type"]!.GetValue<string>());
         await using var command = fixture.Schema.DataSource.CreateCommand(
             "SELECT state FROM whatsapp_outbox WHERE conversation_id = $1 AND error_code = 131026");
-        command.Parameters.AddWithValue("whatsapp:" + _customer);
+        command.Parameters.AddWithValue(WhatsAppWebhooks.ConversationOf(_customer));
         Assert.Equal((int)DeliveryState.Failed, (int)(await command.ExecuteScalarAsync())!);
     }
 
@@ -119,7 +119,7 @@ public sealed class WhatsAppEndToEndTests(WhatsAppFixture fixture) : IClassFixtu
     {
         await using var command = fixture.Schema.DataSource.CreateCommand(
             "SELECT wamid FROM whatsapp_outbox WHERE conversation_id = $1 AND wamid IS NOT NULL ORDER BY updated_at LIMIT 1");
-        command.Parameters.AddWithValue("whatsapp:" + _customer);
+        command.Parameters.AddWithValue(WhatsAppWebhooks.ConversationOf(_customer));
         return await command.ExecuteScalarAsync() as string;
     }
 }

@@ -9,6 +9,11 @@ namespace Atendimento.Integration.Tests.WhatsApp;
 public static class WhatsAppWebhooks
 {
     public const string PhoneNumberId = "106540352242922";
+    public const string ConversationIdKey = "test-only-whatsapp-conversation-id-key-0123456789";
+
+    /// <summary>Our conversation id for a customer of the test number: a pseudonym, never the number.</summary>
+    public static string ConversationOf(string customer) =>
+        "whatsapp:" + Atendimento.Bot.Channels.WhatsApp.WhatsAppConversationIds.For(ConversationIdKey, PhoneNumberId, customer);
     public const string AppSecret = "test_app_secret_not_real_0123456789abcdef";
     public const string VerifyToken = "test-verify-token-not-real";
     public const string AccessToken = "test-access-token-not-real";
@@ -17,6 +22,7 @@ public static class WhatsAppWebhooks
     {
         ["WhatsApp:GraphBaseUrl"] = graphBaseUrl,
         ["WhatsApp:GraphApiVersion"] = "v23.0",
+        ["WhatsApp:ConversationIdKey"] = ConversationIdKey,
         ["WhatsApp:MaxWebhookBytes"] = "65536",
         ["WhatsApp:InboxPollMilliseconds"] = "200",
         ["WhatsApp:Numbers:0:TenantId"] = "default",

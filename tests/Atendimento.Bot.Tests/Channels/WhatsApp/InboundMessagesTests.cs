@@ -20,7 +20,11 @@ public sealed class InboundMessagesTests
         Assert.Equal(new ChannelAccount(WhatsAppFixtures.Customer, "Sheena Nelson", "user"), activity.From);
         Assert.Equal(WhatsAppFixtures.PhoneNumberId, activity.Recipient!.Id);
         Assert.Equal("whatsapp", activity.ChannelId);
-        Assert.Equal(WhatsAppFixtures.Customer, message.Address.ConversationId);
+        // The number reaches the user account, never the conversation id (ids go to logs; numbers must not).
+        Assert.Equal(WhatsAppFixtures.Customer, message.Address.User!.Id);
+        Assert.Equal(WhatsAppConversationIds.For(WhatsAppFixtures.ConversationIdKey, WhatsAppFixtures.PhoneNumberId, WhatsAppFixtures.Customer), message.Address.ConversationId);
+        Assert.DoesNotContain(WhatsAppFixtures.Customer, message.Address.ConversationId, StringComparison.Ordinal);
+        Assert.Equal(message.Address.ConversationId, activity.Conversation!.Id);
         Assert.Equal(WhatsAppFixtures.PhoneNumberId, message.Address.Bot.Id);
     }
 
@@ -120,12 +124,14 @@ public sealed class InboundMessagesTests
     [Fact]
     public void Messages_of_a_batch_come_out_in_timestamp_order_with_the_names_matched_by_wa_id()
     {
-        var messages = InboundMessages.Read(WhatsAppFixtures.Value("15_batch_contacts_reversed"), WhatsAppFixtures.PhoneNumberId);
+        var messages = InboundMessages.Read(WhatsAppFixtures.Value("15_batch_contacts_reversed"), WhatsAppFixtures.PhoneNumberId, WhatsAppFixtures.ConversationIdKey);
 
         Assert.Equal(["wamid.A", "wamid.B", "wamid.C"], messages.Select(m => m.MessageId));
         Assert.Equal(["primeira mensagem", "segunda mensagem", "de outra pessoa"], messages.Select(m => m.Activity.Text));
         Assert.Equal(["Sheena Nelson", "Sheena Nelson", "João Lima"], messages.Select(m => m.Activity.From!.Name));
-        Assert.Equal("5511988887777", messages[2].Address.ConversationId);
+        Assert.Equal("5511988887777", messages[2].Address.User!.Id);
+        Assert.NotEqual(messages[0].Address.ConversationId, messages[2].Address.ConversationId);
+        Assert.Equal(messages[0].Address.ConversationId, messages[1].Address.ConversationId);
     }
 
     [Fact]
@@ -140,8 +146,8 @@ public sealed class InboundMessagesTests
     [Fact]
     public void A_change_with_only_statuses_or_errors_has_no_messages()
     {
-        Assert.Empty(InboundMessages.Read(WhatsAppFixtures.Value("19_status_failed_131047"), WhatsAppFixtures.PhoneNumberId));
-        Assert.Empty(InboundMessages.Read(WhatsAppFixtures.Value("21_system_error"), WhatsAppFixtures.PhoneNumberId));
+        Assert.Empty(InboundMessages.Read(WhatsAppFixtures.Value("19_status_failed_131047"), WhatsAppFixtures.PhoneNumberId, WhatsAppFixtures.ConversationIdKey));
+        Assert.Empty(InboundMessages.Read(WhatsAppFixtures.Value("21_system_error"), WhatsAppFixtures.PhoneNumberId, WhatsAppFixtures.ConversationIdKey));
     }
 
     [Fact]
@@ -151,14 +157,14 @@ public sealed class InboundMessagesTests
             {"contacts": "not an array", "messages": [ 42, {"id": "wamid.X", "type": "text"}, {"from": "1", "type": "text"},
               {"from": "5511", "id": "wamid.Y", "timestamp": "not a number", "type": 7, "text": "not an object"} ]}
             """)!.AsObject();
-        var message = Assert.Single(InboundMessages.Read(value, WhatsAppFixtures.PhoneNumberId));
+        var message = Assert.Single(InboundMessages.Read(value, WhatsAppFixtures.PhoneNumberId, WhatsAppFixtures.ConversationIdKey));
         Assert.Equal("wamid.Y", message.MessageId);
         Assert.Null(message.Activity.Timestamp);
         Assert.Equal(InboundMessages.UnsupportedContentType, message.Activity.Attachments![0].ContentType);
     }
 
     private static InboundMessage Single(string fixture) =>
-        Assert.Single(InboundMessages.Read(WhatsAppFixtures.Value(fixture), WhatsAppFixtures.PhoneNumberId));
+        Assert.Single(InboundMessages.Read(WhatsAppFixtures.Value(fixture), WhatsAppFixtures.PhoneNumberId, WhatsAppFixtures.ConversationIdKey));
 
     private static string? Type(Activity activity) => activity.ChannelData?["type"]?.GetValue<string>();
 }

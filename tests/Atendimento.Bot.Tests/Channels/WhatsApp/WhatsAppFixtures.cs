@@ -8,6 +8,9 @@ internal static class WhatsAppFixtures
     public const string PhoneNumberId = "106540352242922";
     public const string Customer = "16505551234";
 
+    /// <summary>The key of conversation pseudonyms in these tests.</summary>
+    public const string ConversationIdKey = "test-only-whatsapp-conversation-id-key-0123456789";
+
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Channels", "WhatsApp", "Fixtures", name + ".json"));
 
     /// <summary>The first change's <c>value</c>, as the inbox stores it.</summary>

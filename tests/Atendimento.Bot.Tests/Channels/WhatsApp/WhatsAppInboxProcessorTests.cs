@@ -38,7 +38,7 @@ public sealed class WhatsAppInboxProcessorTests : IAsyncDisposable
             .AddSingleton<IChannelSender>(_channel);
         services.AddPlatform(configuration).AddTicketRouting(configuration).AddHandoff().AddBot(configuration);
         _services = services.BuildServiceProvider();
-        var options = Options.Create(new WhatsAppOptions { InboxLeaseSeconds = 60, InboxMaxAttempts = 3 });
+        var options = Options.Create(new WhatsAppOptions { InboxLeaseSeconds = 60, InboxMaxAttempts = 3, ConversationIdKey = WhatsAppFixtures.ConversationIdKey });
         _processor = new WhatsAppInboxProcessor(_inbox, _outbox, _services.GetRequiredService<ConversationTurnProcessor>(),
             new WhatsAppInboxSignal(), options, _clock, _services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WhatsAppInboxProcessor>>());
     }
@@ -181,7 +181,7 @@ public sealed class WhatsAppInboxProcessorTests : IAsyncDisposable
                     FailNext = false;
                     throw new HttpRequestException("Graph API unreachable");
                 }
-                _sent.AddRange(activities.Select(a => (conversation.Address.ConversationId, a)));
+                _sent.AddRange(activities.Select(a => (conversation.Address.User!.Id, a)));
             }
             return Task.CompletedTask;
         }
