@@ -18,7 +18,7 @@ public sealed class DialogLoaderTests : IDisposable
 
         Assert.Empty(errors);
         Assert.NotNull(definition);
-        Assert.Equal(["falar_com_atendente", "planos", "saudacao", "segunda_via", "sem_conexao"], definition.Intents.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["cancelamento", "falar_com_atendente", "mudanca_endereco", "planos", "promessa_pagamento", "reclamacao_anatel", "saudacao", "segunda_via", "sem_conexao"], definition.Intents.Select(i => i.Name).Order(StringComparer.Ordinal));
         Assert.All(definition.Policy.Menu.Options, option => Assert.NotNull(definition.Find(option.Intent)));
     }
 
