@@ -46,9 +46,22 @@ internal sealed class CliArguments
     public string? Path(string name) => Value(name) is { } path ? ResolveFromCaller(path) : null;
 
     internal static string ResolveFromCaller(string path) =>
-        System.IO.Path.IsPathRooted(path)
-            ? path
-            : System.IO.Path.GetFullPath(path, Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Environment.CurrentDirectory);
+        ResolveFromCaller(path, Environment.CurrentDirectory, Environment.GetEnvironmentVariable("PWD"));
+
+    /// <summary>
+    /// PWD is only trusted when the process runs in the bot project's own folder (what `dotnet run` does); any other
+    /// launcher that set a working directory meant it, and PWD may be stale there.
+    /// </summary>
+    internal static string ResolveFromCaller(string path, string currentDirectory, string? pwd)
+    {
+        if (System.IO.Path.IsPathRooted(path))
+        {
+            return path;
+        }
+        var movedByDotnetRun = File.Exists(System.IO.Path.Combine(currentDirectory, "Atendimento.Bot.csproj"));
+        var caller = movedByDotnetRun && pwd is { Length: > 0 } && Directory.Exists(pwd) ? pwd : currentDirectory;
+        return System.IO.Path.GetFullPath(path, caller);
+    }
 
     public bool Has(string name) => _flags.Contains(name);
 }

@@ -1,9 +1,9 @@
 namespace Atendimento.Bot.Dialogs;
 
-/// <summary>One opening interval of a day, in the policy's time zone; Close is exclusive.</summary>
-public readonly record struct OpeningInterval(TimeOnly Open, TimeOnly Close)
+/// <summary>One opening interval of a day, in the policy's time zone, as times of day; Close is exclusive and may be 24:00.</summary>
+public readonly record struct OpeningInterval(TimeSpan Open, TimeSpan Close)
 {
-    public bool Contains(TimeOnly time) => time >= Open && time < Close;
+    public bool Contains(TimeOnly time) => time.ToTimeSpan() >= Open && time.ToTimeSpan() < Close;
 }
 
 /// <summary>

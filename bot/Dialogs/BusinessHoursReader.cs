@@ -58,15 +58,21 @@ internal static class BusinessHoursReader
     private static OpeningInterval? Interval(YamlReader reader, int line, string text)
     {
         var parts = text.Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length == 2
-            && TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var open)
-            && TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var close)
-            && open < close)
+        if (parts.Length == 2 && TimeOfDay(parts[0], allowEndOfDay: false) is { } open && TimeOfDay(parts[1], allowEndOfDay: true) is { } close && open < close)
         {
             return new OpeningInterval(open, close);
         }
-        reader.Error(line, $"'{text}' is not an opening interval like 08:00-18:00");
+        reader.Error(line, $"'{text}' is not an opening interval like 08:00-18:00 (24:00 may end a day)");
         return null;
+    }
+
+    private static TimeSpan? TimeOfDay(string text, bool allowEndOfDay)
+    {
+        if (allowEndOfDay && text == "24:00")
+        {
+            return TimeSpan.FromHours(24);
+        }
+        return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time.ToTimeSpan() : null;
     }
 
     private static HashSet<DateOnly> Holidays(YamlReader reader, YamlMappingNode node)

@@ -34,16 +34,17 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
             return answered;
         }
         var clear = Clarifier.IsClear(recognition, definition.Policy) ? definition.Find(top!.Intent) : null;
-        if (context.State.IsWaiting && definition.Find(context.State.Intent!) is { } current && !(clear is { Interrupts: true } && clear != current))
+        var interrupting = Clarifier.Interrupting(recognition, definition);
+        if (context.State.IsWaiting && definition.Find(context.State.Intent!) is { } current && (interrupting is null || interrupting == current))
         {
             if (StepRunner.Continue(current, context, text) is { } status)
             {
                 return Finish(context, definition, status);
             }
         }
-        if (clear is not null)
+        if ((interrupting ?? clear) is { } chosen)
         {
-            return Begin(context, definition, clear);
+            return Begin(context, definition, chosen);
         }
         var candidates = Clarifier.Candidates(recognition, definition);
         return candidates.Count > 0 ? Clarify(context, definition, candidates) : NotUnderstood(context, definition.Policy, definition.Policy.NotUnderstood);

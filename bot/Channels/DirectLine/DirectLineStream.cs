@@ -127,10 +127,12 @@ public sealed class DirectLineStream(
                 var received = await socket.ReceiveAsync(buffer, closed.Token);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
-                    await sending.WaitAsync(CancellationToken.None);
+                    // Bounded: a client that sends Close and then stops reading must not hold the stream open.
+                    using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    await sending.WaitAsync(patience.Token);
                     try
                     {
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by client", CancellationToken.None);
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by client", patience.Token);
                     }
                     finally
                     {

@@ -17,7 +17,7 @@ internal static class PrometheusText
             Counter<long> or Counter<double> or Counter<int> or ObservableCounter<long> or ObservableCounter<double> => ("counter", "_total"),
             _ => ("gauge", string.Empty),
         };
-        text.Append("# HELP ").Append(name).Append(suffix).Append(' ').Append(Escape(instrument.Description ?? instrument.Name)).Append('\n');
+        text.Append("# HELP ").Append(name).Append(suffix).Append(' ').Append(EscapeHelp(instrument.Description ?? instrument.Name)).Append('\n');
         text.Append("# TYPE ").Append(name).Append(suffix).Append(' ').Append(type).Append('\n');
         foreach (var (labels, values) in series.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
@@ -71,6 +71,11 @@ internal static class PrometheusText
         return builder.Length > 0 && char.IsAsciiDigit(builder[0]) ? "_" + builder : builder.ToString();
     }
 
+    /// <summary>HELP text escapes only backslash and newline; a quote stays as it is.</summary>
+    private static string EscapeHelp(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>Label values escape backslash, quote and newline.</summary>
     private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 

@@ -43,6 +43,23 @@ public sealed class ClarificationPathsTests : IAsyncDisposable
         Assert.Equal(["plano", "nenhuma dessas", "xpto qwzk"], trail);
     }
 
+    [Theory]
+    [InlineData("não")]
+    [InlineData("nenhuma delas")]
+    [InlineData("Nada disso")]
+    public async Task A_plain_refusal_counts_as_none_of_these(string refusal) =>
+        await _bot.Send("plano").AssertReply(Clarification.Prompt)
+            .Send(refusal).AssertReply(Clarification.Rephrase).AssertNoReply();
+
+    [Fact]
+    public async Task Asking_for_a_person_mid_dialog_interrupts_even_when_the_runner_up_is_close()
+    {
+        // "quero falar com atendente segunda via": falar_com_atendente first, segunda_via within the margin.
+        await _bot.Send("quero a segunda via").AssertReply(r => Assert.Contains("CPF do titular", r.Text, StringComparison.Ordinal))
+            .Send("quero falar com atendente segunda via").AssertReply(r => Assert.Contains("protocolo é 1", r.Text, StringComparison.Ordinal))
+            .AssertEvent("handoff.initiate", e => Assert.Equal(HandoffReasons.ExplicitRequest, (string?)e.Value!["reason"]));
+    }
+
     [Fact]
     public async Task A_new_clear_message_instead_of_a_pick_is_simply_answered() =>
         await _bot.Send("plano").AssertReply(Clarification.Prompt)

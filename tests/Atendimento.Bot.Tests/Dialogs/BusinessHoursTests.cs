@@ -11,6 +11,7 @@ public sealed class BusinessHoursTests : IDisposable
           week:
             monday: ["08:00-12:00", "13:00-18:00"]
             saturday: ["09:00-13:00"]
+            sunday: ["20:00-24:00"]
           holidays: ["2026-03-09"]
           closedMessage: "Fechado. Protocolo {ticket}."
         """;
@@ -28,7 +29,8 @@ public sealed class BusinessHoursTests : IDisposable
     [InlineData("2026-03-02T21:00:00Z", false)] // 18:00 local: the end of an interval is closed
     [InlineData("2026-03-07T15:59:00Z", true)] // Saturday 12:59 local
     [InlineData("2026-03-07T16:00:00Z", false)]
-    [InlineData("2026-03-08T14:00:00Z", false)] // Sunday has no interval
+    [InlineData("2026-03-08T14:00:00Z", false)] // Sunday 11:00 local: only the evening is open
+    [InlineData("2026-03-09T02:59:00Z", true)] // Sunday 23:59 local, inside 20:00-24:00
     [InlineData("2026-03-09T14:00:00Z", false)] // a Monday that is a holiday
     public void IsOpen_follows_the_intervals_in_the_policy_time_zone_and_skips_holidays(string instant, bool open)
     {

@@ -25,7 +25,7 @@ public sealed class PrometheusMetricsTests : IDisposable
 
         var text = _metrics.Render();
 
-        Assert.Contains("# HELP atendimento_test_turns_total Turns \\\"processed\\\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("# HELP atendimento_test_turns_total Turns \"processed\"\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE atendimento_test_turns_total counter\n", text, StringComparison.Ordinal);
         Assert.Contains("atendimento_test_turns_total{channel=\"directline\"} 5\n", text, StringComparison.Ordinal);
         Assert.Contains("atendimento_test_turns_total{channel=\"emulator\"} 1\n", text, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Atendimento.Bot.Tests.Harness;
 using System.Text.Json;
 using Atendimento.Bot.Cli;
 
@@ -36,12 +37,17 @@ public sealed class DialogsCliTests : IDisposable
     }
 
     [Fact]
-    public void Relative_paths_are_resolved_from_the_callers_directory_not_the_process_one()
+    public void Relative_paths_are_resolved_from_the_callers_directory_when_dotnet_run_moved_the_process()
     {
-        var callerDirectory = Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Environment.CurrentDirectory;
+        var repository = RepositoryRoot.Path;
+        var botProject = Path.Combine(repository, "bot");
+        var elsewhere = Path.GetTempPath();
 
-        Assert.Equal(Path.Combine(callerDirectory, "data", "train.csv"), CliArguments.ResolveFromCaller(Path.Combine("data", "train.csv")));
-        Assert.Equal("/abs/train.csv", CliArguments.ResolveFromCaller("/abs/train.csv"));
+        // dotnet run starts the bot in bot/: the shell's PWD names where the designer typed the command.
+        Assert.Equal(Path.Combine(repository, "data", "train.csv"), CliArguments.ResolveFromCaller(Path.Combine("data", "train.csv"), botProject, repository));
+        // Any other working directory was chosen on purpose, and PWD may be stale: it wins.
+        Assert.Equal(Path.GetFullPath(Path.Combine(elsewhere, "train.csv")), CliArguments.ResolveFromCaller("train.csv", elsewhere, repository));
+        Assert.Equal("/abs/train.csv", CliArguments.ResolveFromCaller("/abs/train.csv", botProject, repository));
     }
 
     [Fact]
