@@ -116,11 +116,21 @@ public sealed class DirectLineTestClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        // Only our close frame: CloseAsync would also receive, racing the receive loop on the same socket. The loop
+        // reads the server's answer and ends; cancelling is the fallback when none comes.
         if (_socket.State == WebSocketState.Open)
         {
-            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "test done", CancellationToken.None);
+            try
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "test done", CancellationToken.None);
+            }
+            catch (WebSocketException)
+            {
+                // The server closed first.
+            }
         }
+        await Task.WhenAny(_receiving, Task.Delay(TimeSpan.FromSeconds(2)));
+        await _stop.CancelAsync();
         await _receiving;
         _socket.Dispose();
         Http.Dispose();
