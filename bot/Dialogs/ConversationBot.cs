@@ -26,9 +26,10 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
     public BotTurn OnMessage(DialogState state, string text)
     {
         var (definition, recognizer) = catalog.Current;
-        var recognition = recognizer.Recognize(TranscriptEntry.Clip(text));
+        var evidence = TranscriptEntry.Clip(text);
+        var recognition = recognizer.Recognize(evidence);
         var top = recognition.Top;
-        var context = new DialogContext(state.WithTrail(new RecognitionStep(TranscriptEntry.Clip(text), top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())) with { Offered = null });
+        var context = new DialogContext(state.WithTrail(new RecognitionStep(evidence, top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())) with { Offered = null });
         if (state.Offered is { } offered && AnswerToOffer(context, definition, offered, text) is { } answered)
         {
             return answered;

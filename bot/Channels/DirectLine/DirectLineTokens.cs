@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Atendimento.Platform.Security;
 using Atendimento.Platform.Tenancy;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +48,7 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
     public (TokenStatus Status, TokenClaims? Claims) Validate(string token)
     {
         var parts = token.Split('.');
-        if (parts.Length != 3 || !FixedTimeEquals(Sign($"{parts[0]}.{parts[1]}"), parts[2]))
+        if (parts.Length != 3 || !Secrets.Match(Sign($"{parts[0]}.{parts[1]}"), parts[2]))
         {
             return (TokenStatus.Invalid, null);
         }
@@ -69,7 +70,7 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
 
     /// <summary>The tenant whose secret this is, if any.</summary>
     public TenantId? TenantForSecret(string secret) =>
-        options.Value.Tenants.FirstOrDefault(t => FixedTimeEquals(t.Secret, secret)) is { } tenant ? new TenantId(tenant.TenantId) : null;
+        options.Value.Tenants.FirstOrDefault(t => Secrets.Match(t.Secret, secret)) is { } tenant ? new TenantId(tenant.TenantId) : null;
 
     private string Sign(string content)
     {
@@ -77,14 +78,7 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
         return Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(content)));
     }
 
-    private static bool FixedTimeEquals(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromBase64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded + new string('=', (4 - padded.Length % 4) % 4));
-    }
+    private static byte[] FromBase64Url(string text) => System.Buffers.Text.Base64Url.DecodeFromChars(text);
 }

@@ -5,7 +5,7 @@ using Atendimento.Bot.Conversations;
 namespace Atendimento.Bot.Channels.WhatsApp;
 
 /// <summary>A customer's message from a webhook, as the activity the turn runs on, with who sent it.</summary>
-public sealed record InboundMessage(string MessageId, string CustomerId, ChannelAddress Address, Activity Activity);
+public sealed record InboundMessage(string MessageId, ChannelAddress Address, Activity Activity);
 
 /// <summary>
 /// <c>value.messages[]</c> → activities (specs §2). Every type becomes something the bot can answer: unknown types
@@ -54,7 +54,7 @@ public static class InboundMessages
             Conversation = new ConversationAccount(conversationId),
             Locale = OutboundActivities.Locale,
         };
-        return new InboundMessage(id, customer, new ChannelAddress(conversationId, bot, user, null, OutboundActivities.Locale), WithChannelData(activity, message));
+        return new InboundMessage(id, new ChannelAddress(conversationId, bot, user, null, OutboundActivities.Locale), WithChannelData(activity, message));
     }
 
     /// <summary>What the activity schema has no field for (reply-to, forwarded, ad referral, the original type) goes in channelData.</summary>

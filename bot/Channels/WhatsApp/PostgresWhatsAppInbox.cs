@@ -11,9 +11,9 @@ public sealed class PostgresWhatsAppInbox(NpgsqlDataSource dataSource) : IWhatsA
         await using var batch = dataSource.CreateBatch();
         foreach (var entry in entries)
         {
-            batch.BatchCommands.Add(Command(
-                "INSERT INTO whatsapp_inbox (tenant_id, phone_number_id, payload, received_at) VALUES ($1, $2, $3, $4)",
-                entry.TenantId.Value, entry.PhoneNumberId, entry.Payload, entry.ReceivedAt));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                "INSERT INTO whatsapp_inbox (tenant_id, phone_number_id, payload, received_at) VALUES ($1, $2, $3, $4)")
+                .With(entry.TenantId.Value, entry.PhoneNumberId, entry.Payload, entry.ReceivedAt));
         }
         // A batch runs in one implicit transaction: all rows or none.
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -68,19 +68,9 @@ public sealed class PostgresWhatsAppInbox(NpgsqlDataSource dataSource) : IWhatsA
     public async Task PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
     {
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command("DELETE FROM whatsapp_handled_keys WHERE handled_at < $1", before));
-        batch.BatchCommands.Add(Command("DELETE FROM whatsapp_inbox WHERE done_at < $1 AND NOT dead_letter", before));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM whatsapp_handled_keys WHERE handled_at < $1").With(before));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM whatsapp_inbox WHERE done_at < $1 AND NOT dead_letter").With(before));
         await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-        return command;
     }
 
     private async Task FinishAsync(long id, DateTimeOffset at, bool deadLetter, CancellationToken cancellationToken)

@@ -14,11 +14,17 @@ public sealed class PostgresWhatsAppOutbox(NpgsqlDataSource dataSource) : IWhats
         await using (var insert = dataSource.CreateCommand($"""
             INSERT INTO whatsapp_outbox ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT (tenant_id, id) DO NOTHING
+            RETURNING {Columns}
             """).With(message.TenantId.Value, message.Id, message.PhoneNumberId, message.ConversationId, message.Payload,
                 (int)message.State, message.Wamid, message.ErrorCode, message.UpdatedAt))
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
         {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return Read(reader);
+            }
         }
+        // Stored before (a resent outbox): the first copy, with whatever state it reached, is the answer.
         return await GetAsync(message.TenantId, message.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Outbound message {message.Id} vanished after it was stored.");
     }

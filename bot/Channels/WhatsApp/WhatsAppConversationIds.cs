@@ -14,6 +14,6 @@ public static class WhatsAppConversationIds
     public static string For(string key, string phoneNumberId, string customerId)
     {
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes($"{phoneNumberId}:{customerId}"));
-        return "wa_" + Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_')[..22];
+        return "wa_" + System.Buffers.Text.Base64Url.EncodeToString(mac)[..22];
     }
 }

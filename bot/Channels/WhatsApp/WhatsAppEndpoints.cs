@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Atendimento.Platform.Security;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +28,7 @@ internal static partial class WhatsAppEndpoints
         var mode = request.Query["hub.mode"].ToString();
         var token = request.Query["hub.verify_token"].ToString();
         var challenge = request.Query["hub.challenge"].ToString();
-        var known = options.Value.Numbers.Aggregate(false, (found, n) => found | SameText(n.VerifyToken, token));
+        var known = options.Value.Numbers.Aggregate(false, (found, n) => found | Secrets.Match(n.VerifyToken, token));
         return mode == "subscribe" && known && challenge.Length > 0
             ? TypedResults.Text(challenge, "text/plain")
             : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "The verify token does not match.");
@@ -84,9 +83,6 @@ internal static partial class WhatsAppEndpoints
                 return TypedResults.Ok();
         }
     }
-
-    private static bool SameText(string expected, string given) =>
-        expected.Length > 0 && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
 
     private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(statusCode: status, detail: detail);
 

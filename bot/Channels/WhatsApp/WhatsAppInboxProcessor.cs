@@ -84,9 +84,7 @@ public sealed partial class WhatsAppInboxProcessor(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // ChannelDeliveryException's message names the conversation, which holds the customer's number: log its cause.
-            var cause = exception is ChannelDeliveryException { InnerException: { } inner } ? inner : exception;
-            LogItemFailed(cause, item.Id, item.Entry.TenantId.Value, item.Attempts);
+            LogItemFailed(exception, item.Id, item.Entry.TenantId.Value, item.Attempts);
             if (item.Attempts >= options.Value.InboxMaxAttempts)
             {
                 // A dead letter, kept in the table for inspection; the lease would otherwise bring it back forever.

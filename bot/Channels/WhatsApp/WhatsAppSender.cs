@@ -28,7 +28,6 @@ public sealed partial class WhatsAppSender(
     public async Task SendAsync(ConversationState conversation, IReadOnlyList<Activity> activities, CancellationToken cancellationToken = default)
     {
         var number = options.Value.Find(conversation.Address.Bot.Id)
-            // No conversation id in the message: for WhatsApp it holds the customer's number.
             ?? throw new InvalidOperationException($"Phone number id {conversation.Address.Bot.Id} of tenant {conversation.TenantId} is no longer configured.");
         foreach (var activity in activities)
         {

@@ -52,7 +52,7 @@ public sealed class PrometheusMetrics : IDisposable
     {
         var byTags = _series.GetOrAdd(instrument, _ => new ConcurrentDictionary<string, Series>(StringComparer.Ordinal));
         var labels = PrometheusText.Labels(tags);
-        byTags.GetOrAdd(labels, _ => new Series(Bounds.Length)).Add(value, Bounds, replace: instrument.GetType().Name.StartsWith("Observable", StringComparison.Ordinal));
+        byTags.GetOrAdd(labels, _ => new Series(Bounds.Length)).Add(value, Bounds, replace: instrument.IsObservable);
     }
 }
 

@@ -8,11 +8,22 @@ public static class PostgresExtensions
 {
     public static NpgsqlCommand With(this NpgsqlCommand command, params object?[] values)
     {
+        AddPositional(command.Parameters, values);
+        return command;
+    }
+
+    public static NpgsqlBatchCommand With(this NpgsqlBatchCommand command, params object?[] values)
+    {
+        AddPositional(command.Parameters, values);
+        return command;
+    }
+
+    private static void AddPositional(NpgsqlParameterCollection parameters, object?[] values)
+    {
         foreach (var value in values)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
-        return command;
     }
 
     public static string? GetNullableString(this DbDataReader reader, int ordinal) =>
@@ -23,7 +34,4 @@ public static class PostgresExtensions
 
     public static DateTimeOffset? GetNullableTimestamp(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetTimestamp(ordinal);
-
-    public static bool IsUniqueViolation(this PostgresException exception) =>
-        exception.SqlState == PostgresErrorCodes.UniqueViolation;
 }
