@@ -56,7 +56,7 @@ internal sealed record CommandInputs(
             : (new CommandInputs(train.Rows, validation?.Rows, test?.Rows, settings, arguments.Has("--json")), null);
     }
 
-    /// <summary>The examples (and menu titles) of a dialogs folder, as the bot trains on them at start-up.</summary>
+    /// <summary>The examples (and menu titles) of a dialogs folder, the same set the bot's recognizer learns from.</summary>
     private static LoadResult DialogExamples(string directory)
     {
         var errors = new List<Dialogs.DialogError>();

@@ -6,7 +6,7 @@ namespace Atendimento.Bot.Cli;
 
 /// <summary>
 /// <c>dialogs train</c>: trains and calibrates as <c>evaluate</c> does, without a test file, and prints the training
-/// time and what validation chose. Models are trained at start-up, so nothing is saved.
+/// time and what validation chose. Nothing is saved: a model would be trained where it is used.
 /// </summary>
 internal static class TrainCommand
 {

@@ -8,7 +8,6 @@ public sealed class MlpModel : IProbabilityModel
 {
     internal MlpModel(int featureCount, int hiddenUnits, int classCount, Random random)
     {
-        FeatureCount = featureCount;
         HiddenUnits = hiddenUnits;
         ClassCount = classCount;
         Input = new float[featureCount * hiddenUnits];
@@ -18,8 +17,6 @@ public sealed class MlpModel : IProbabilityModel
         Fill(Input, 0.05f, random);
         Fill(Output, MathF.Sqrt(6f / (hiddenUnits + classCount)), random);
     }
-
-    public int FeatureCount { get; }
 
     public int HiddenUnits { get; }
 

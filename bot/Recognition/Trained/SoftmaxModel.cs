@@ -11,13 +11,10 @@ public sealed class SoftmaxModel : IProbabilityModel
 {
     internal SoftmaxModel(int featureCount, int classCount)
     {
-        FeatureCount = featureCount;
         ClassCount = classCount;
         Weights = new float[featureCount * classCount];
         Bias = new float[classCount];
     }
-
-    public int FeatureCount { get; }
 
     public int ClassCount { get; }
 

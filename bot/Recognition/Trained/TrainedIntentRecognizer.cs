@@ -7,11 +7,14 @@ namespace Atendimento.Bot.Recognition.Trained;
 /// </summary>
 public sealed class TrainedIntentRecognizer : IIntentRecognizer
 {
+    // Members that read the same feature view share its extractor, so a message is featurised once per view.
+    private readonly IReadOnlyList<FeatureExtractor> _extractors;
     private readonly IReadOnlyList<Member> _members;
 
-    private TrainedIntentRecognizer(IReadOnlyList<string> intents, IReadOnlyList<Member> members, TrainedRecognizerOptions options, double temperature)
+    private TrainedIntentRecognizer(IReadOnlyList<string> intents, IReadOnlyList<FeatureExtractor> extractors, IReadOnlyList<Member> members, TrainedRecognizerOptions options, double temperature)
     {
         Intents = intents;
+        _extractors = extractors;
         _members = members;
         Options = options;
         Temperature = temperature;
@@ -34,22 +37,29 @@ public sealed class TrainedIntentRecognizer : IIntentRecognizer
         var labels = examples.Select(e => classOf[e.Intent]).ToArray();
         var texts = examples.Select(e => TextNormalizer.Tokens(e.Text)).ToArray();
         var seeds = options.Views.Select(_ => random.Next()).ToArray();
+        var views = options.Views.Distinct().ToList();
+        var extractors = new FeatureExtractor[views.Count];
+        var inputsByView = new SparseVector[views.Count][];
+        Parallel.For(0, views.Count, w =>
+        {
+            extractors[w] = FeatureExtractor.Fit(texts, views[w]);
+            inputsByView[w] = texts.Select(extractors[w].Transform).ToArray();
+        });
         var members = new Member[options.Views.Count];
         Parallel.For(0, members.Length, v =>
         {
-            var extractor = FeatureExtractor.Fit(texts, options.Views[v]);
-            var inputs = texts.Select(extractor.Transform).ToArray();
+            var view = views.IndexOf(options.Views[v]);
             var trainer = options.Trainers.Count > v ? options.Trainers[v] : options.Trainer;
             IProbabilityModel model = trainer.HiddenUnits > 0
-                ? MlpTrainer.Train(inputs, labels, extractor.FeatureCount, intents.Count, trainer, new Random(seeds[v]))
-                : SoftmaxTrainer.Train(inputs, labels, extractor.FeatureCount, intents.Count, trainer, new Random(seeds[v]));
-            members[v] = new Member(extractor, model);
+                ? MlpTrainer.Train(inputsByView[view], labels, extractors[view].FeatureCount, intents.Count, trainer, new Random(seeds[v]))
+                : SoftmaxTrainer.Train(inputsByView[view], labels, extractors[view].FeatureCount, intents.Count, trainer, new Random(seeds[v]));
+            members[v] = new Member(view, model);
         });
-        return new TrainedIntentRecognizer(intents, members, options, 1.0);
+        return new TrainedIntentRecognizer(intents, extractors, members, options, 1.0);
     }
 
     /// <summary>The same model with probabilities calibrated at another temperature.</summary>
-    public TrainedIntentRecognizer WithTemperature(double temperature) => new(Intents, _members, Options, temperature);
+    public TrainedIntentRecognizer WithTemperature(double temperature) => new(Intents, _extractors, _members, Options, temperature);
 
     /// <summary>The intents ranked by calibrated probability; none when no word or n-gram of the message was seen in training.</summary>
     public RecognitionResult Recognize(string text)
@@ -74,16 +84,18 @@ public sealed class TrainedIntentRecognizer : IIntentRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = TextNormalizer.Tokens(text);
+        var features = _extractors.Select(extractor => extractor.Transform(tokens)).ToArray();
+        var known = features.Any(x => x.Count > 0);
         if (_members.Count == 1)
         {
-            return _members[0].Probabilities(tokens, probabilities);
+            _members[0].Model.Probabilities(features[_members[0].View], probabilities);
+            return known;
         }
         probabilities.Clear();
         Span<float> member = probabilities.Length <= 512 ? stackalloc float[probabilities.Length] : new float[probabilities.Length];
-        var known = false;
         foreach (var m in _members)
         {
-            known |= m.Probabilities(tokens, member);
+            m.Model.Probabilities(features[m.View], member);
             SoftmaxModel.Axpy(1f / _members.Count, member, probabilities);
         }
         return known;
@@ -121,13 +133,6 @@ public sealed class TrainedIntentRecognizer : IIntentRecognizer
         return ranked;
     }
 
-    private sealed record Member(FeatureExtractor Extractor, IProbabilityModel Model)
-    {
-        public bool Probabilities(IReadOnlyList<string> tokens, Span<float> probabilities)
-        {
-            var x = Extractor.Transform(tokens);
-            Model.Probabilities(x, probabilities);
-            return x.Count > 0;
-        }
-    }
+    /// <summary>A model and the index of the feature view (extractor) it reads.</summary>
+    private sealed record Member(int View, IProbabilityModel Model);
 }
