@@ -2,6 +2,7 @@ using Atendimento.Platform;
 using Atendimento.Platform.Postgres;
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Api;
+using Atendimento.Routing.Delivery;
 using Atendimento.Routing.Tickets;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +24,7 @@ public static class RoutingModule
         services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresAgentDirectory>(sp)
             : new InMemoryAgentDirectory());
+        services.AddTicketMessageDeliveries();
         services.AddSingleton<TicketService>();
         services.AddHostedService<DevelopmentAgentSeeder>();
         // Not the default scheme: only the agent API asks for it (the host suppresses ASP.NET Core's habit of

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Atendimento.Routing.Delivery;
 using Atendimento.Routing.Tickets;
 
 namespace Atendimento.Routing.Api;
@@ -29,10 +30,11 @@ public sealed record TicketResponse(
 
 public sealed record TicketListResponse(IReadOnlyList<TicketResponse> Items);
 
-public sealed record TicketMessageResponse(long Sequence, string Author, string? AuthorId, string Text, DateTimeOffset At)
+/// <param name="Delivery">Where the line stands on the customer's channel, when that channel reports it.</param>
+public sealed record TicketMessageResponse(long Sequence, string Author, string? AuthorId, string Text, DateTimeOffset At, MessageDeliveryResponse? Delivery = null)
 {
-    public static TicketMessageResponse From(TicketMessage message) =>
-        new(message.Sequence, message.Author.ToString(), message.AuthorId, message.Text, message.At);
+    public static TicketMessageResponse From(TicketMessage message, MessageDelivery? delivery = null) =>
+        new(message.Sequence, message.Author.ToString(), message.AuthorId, message.Text, message.At, MessageDeliveryResponse.From(delivery));
 }
 
 public sealed record TicketMessagesResponse(long TicketId, IReadOnlyList<TicketMessageResponse> Items);

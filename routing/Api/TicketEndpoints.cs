@@ -1,4 +1,5 @@
 using Atendimento.Routing.Agents;
+using Atendimento.Routing.Delivery;
 using Atendimento.Routing.Tickets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -53,7 +54,7 @@ internal static class TicketEndpoints
     }
 
     private static async Task<Results<Ok<TicketMessagesResponse>, ProblemHttpResult>> GetMessagesAsync(
-        long id, HttpContext http, ITicketStore store, CancellationToken cancellationToken)
+        long id, HttpContext http, ITicketStore store, ITicketMessageDeliveries deliveries, CancellationToken cancellationToken)
     {
         var (tenant, _) = AgentPrincipal.Read(http.User);
         if (await store.GetAsync(tenant, new TicketId(id), cancellationToken) is null)
@@ -61,7 +62,9 @@ internal static class TicketEndpoints
             return TicketNotFound(id);
         }
         var messages = await store.GetMessagesAsync(tenant, new TicketId(id), cancellationToken);
-        return TypedResults.Ok(new TicketMessagesResponse(id, messages.Select(TicketMessageResponse.From).ToList()));
+        var delivered = await deliveries.ForTicketAsync(tenant, new TicketId(id), cancellationToken);
+        return TypedResults.Ok(new TicketMessagesResponse(id,
+            messages.Select(m => TicketMessageResponse.From(m, delivered.GetValueOrDefault(m.Sequence))).ToList()));
     }
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> AcceptAsync(

@@ -59,4 +59,7 @@ public static class GraphErrors
 
     public static bool IsTransient(GraphSendResult result) =>
         result.ErrorCode is { } code ? Transient.Contains(code) : (int)result.Status >= 500 || result.Status == HttpStatusCode.TooManyRequests;
+
+    /// <summary>The code a failed send is recorded with: Meta's, else the HTTP status.</summary>
+    public static int CodeOf(GraphSendResult result) => result.ErrorCode ?? (int)result.Status;
 }

@@ -40,6 +40,16 @@ public static class OutboundPayloads
         return [.. lead, Interactive(to, FitsButtons(choices) ? Buttons(body, choices) : List(body, choices))];
     }
 
+    /// <summary>
+    /// Our outbox key travels as <c>biz_opaque_callback_data</c> (specs §5), which Meta echoes in status webhooks:
+    /// it names the message without a wamid, and lets a receiver tell a resend of one message from a new one.
+    /// </summary>
+    public static JsonObject WithCallbackData(JsonObject payload, string outboxId)
+    {
+        payload["biz_opaque_callback_data"] = outboxId;
+        return payload;
+    }
+
     /// <summary>Pieces of at most 4096 characters, never cutting a surrogate pair; no empty message.</summary>
     public static IReadOnlyList<string> Split(string text)
     {

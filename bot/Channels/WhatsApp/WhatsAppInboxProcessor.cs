@@ -13,6 +13,7 @@ namespace Atendimento.Bot.Channels.WhatsApp;
 public sealed partial class WhatsAppInboxProcessor(
     IWhatsAppInbox inbox,
     IWhatsAppOutbox outbox,
+    TicketDeliveryReports tickets,
     ConversationTurnProcessor turns,
     WhatsAppInboxSignal signal,
     IOptions<WhatsAppOptions> options,
@@ -135,6 +136,10 @@ public sealed partial class WhatsAppInboxProcessor(
         {
             // Meta's status can overtake the send's own answer, which is what stores the wamid: try the row again later.
             throw new StatusOvertookSendException();
+        }
+        if (outcome == StatusOutcome.Applied && await outbox.FindByWamidAsync(entry.TenantId, status.Wamid, cancellationToken) is { } message)
+        {
+            await tickets.ReportAsync(message, status.State, status.ErrorCode, cancellationToken: cancellationToken);
         }
         if (status.State == DeliveryState.Failed || outcome == StatusOutcome.UnknownMessage)
         {

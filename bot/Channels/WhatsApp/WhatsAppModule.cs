@@ -14,8 +14,12 @@ public static class WhatsAppModule
         services.AddSingleton<GraphApiClient>();
         services.AddSingleton<GraphSendPipelines>();
         services.AddSingleton<WhatsAppInboxSignal>();
+        services.AddSingleton<WhatsAppOutboxSignal>();
+        services.AddSingleton<TicketDeliveryReports>();
+        services.AddSingleton<WhatsAppDelivery>();
         services.AddSingleton<IChannelSender, WhatsAppSender>();
         services.AddHostedService<WhatsAppInboxProcessor>();
+        services.AddHostedService<WhatsAppOutboxDispatcher>();
         services.AddSingleton<IWhatsAppInbox>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresWhatsAppInbox>(sp)
             : new InMemoryWhatsAppInbox());

@@ -36,6 +36,14 @@ public sealed class WhatsAppOptions : IValidatableObject
     [Range(1, 365)]
     public int HandledKeysDays { get; set; } = 8;
 
+    /// <summary>How long one instance holds an outbound message it is sending; after that another may take it.</summary>
+    [Range(10, 3600)]
+    public int OutboxLeaseSeconds { get; set; } = 120;
+
+    /// <summary>How often the outbox is checked for messages due for another try.</summary>
+    [Range(50, 60_000)]
+    public int OutboxPollMilliseconds { get; set; } = 1000;
+
     /// <summary>Sends per second per business number, shared through Redis when it is configured (Meta's default is 80).</summary>
     [Range(1, 1000)]
     public int MessagesPerSecond { get; set; } = 80;

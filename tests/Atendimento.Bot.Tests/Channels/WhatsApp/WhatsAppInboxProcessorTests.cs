@@ -39,7 +39,9 @@ public sealed class WhatsAppInboxProcessorTests : IAsyncDisposable
         services.AddPlatform(configuration).AddTicketRouting(configuration).AddHandoff().AddBot(configuration);
         _services = services.BuildServiceProvider();
         var options = Options.Create(new WhatsAppOptions { InboxLeaseSeconds = 60, InboxMaxAttempts = 3, ConversationIdKey = WhatsAppFixtures.ConversationIdKey });
-        _processor = new WhatsAppInboxProcessor(_inbox, _outbox, _services.GetRequiredService<ConversationTurnProcessor>(),
+        _processor = new WhatsAppInboxProcessor(_inbox, _outbox,
+            new TicketDeliveryReports(_services.GetRequiredService<Atendimento.Routing.Delivery.ITicketMessageDeliveries>(), _clock),
+            _services.GetRequiredService<ConversationTurnProcessor>(),
             new WhatsAppInboxSignal(), options, _clock, _services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WhatsAppInboxProcessor>>());
     }
 

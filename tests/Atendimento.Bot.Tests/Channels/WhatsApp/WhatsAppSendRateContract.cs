@@ -28,6 +28,20 @@ public abstract class WhatsAppSendRateContract
     }
 
     [Fact]
+    public async Task A_burst_at_the_end_of_a_second_and_another_at_the_start_of_the_next_never_exceed_the_limit_within_one_second()
+    {
+        var rate = Create(PerSecond);
+        for (var i = 0; i < PerSecond; i++)
+        {
+            Assert.Null(await rate.TryAcquireAsync(_number, Second.AddMilliseconds(900 + i)));
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(800), await rate.TryAcquireAsync(_number, Second.AddMilliseconds(1100)));
+        Assert.Null(await rate.TryAcquireAsync(_number, Second.AddMilliseconds(1900)));
+        Assert.NotNull(await rate.TryAcquireAsync(_number, Second.AddMilliseconds(1900)));
+    }
+
+    [Fact]
     public async Task Each_number_has_its_own_limit()
     {
         var rate = Create(1);
