@@ -1,54 +1,41 @@
 namespace Atendimento.Bot.Channels.WhatsApp;
 
 /// <summary>
-/// The Cloud API's throughput limit (80 messages per second per business number by default, specs §6.3), kept over a
-/// sliding second: no interval of one second ever holds more than the limit, also across the edge of a clock second
-/// (a fixed per-second counter lets twice the limit through around that edge). With Redis the log is shared by
-/// every instance; without it, each instance counts alone.
+/// The Cloud API's throughput limit (80 messages per second per business number by default, specs §6.3) as an
+/// even pace: each send reserves the next free slot of its number, one every 1/limit of a second, and waits for
+/// it. Paced sends stay within the limit in every one-second interval, even after the network has bunched some of
+/// them (a per-second counter lets a whole second's worth go at once, and twice the limit across a second's edge).
+/// With Redis the slots are shared by every instance; without it, each instance paces alone.
 /// </summary>
 public interface IWhatsAppSendRate
 {
-    /// <summary>Counts one send for the number at <paramref name="now"/>: null when it may go, else how long until a slot frees.</summary>
-    Task<TimeSpan?> TryAcquireAsync(string phoneNumberId, DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Reserves the number's next free slot at or after <paramref name="now"/> and returns it. The caller waits until
+    /// then by its own clock read after this returns, so the time the reservation took is not waited twice.
+    /// </summary>
+    Task<DateTimeOffset> ReserveAsync(string phoneNumberId, DateTimeOffset now, CancellationToken cancellationToken = default);
 }
 
-internal static class SendRateWindows
+internal static class SendRatePace
 {
-    public static readonly TimeSpan Length = TimeSpan.FromSeconds(1);
+    public static string Key(string phoneNumberId) => $"atendimento:whatsapp:pace:{phoneNumberId}";
 
-    public static string Key(string phoneNumberId) => $"atendimento:whatsapp:rate:{phoneNumberId}";
-
-    /// <summary>The slot of the oldest send in the window frees when it is one window old; never less than a millisecond.</summary>
-    public static TimeSpan UntilFree(DateTimeOffset oldest, DateTimeOffset now)
-    {
-        var wait = oldest + Length - now;
-        return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1);
-    }
+    public static TimeSpan Interval(double perSecond) => TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / perSecond));
 }
 
-public sealed class InMemoryWhatsAppSendRate(int perSecond) : IWhatsAppSendRate
+public sealed class InMemoryWhatsAppSendRate(double perSecond) : IWhatsAppSendRate
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _logs = new(StringComparer.Ordinal);
+    private readonly TimeSpan _interval = SendRatePace.Interval(perSecond);
+    private readonly Dictionary<string, DateTimeOffset> _nextFree = new(StringComparer.Ordinal);
 
-    public Task<TimeSpan?> TryAcquireAsync(string phoneNumberId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<DateTimeOffset> ReserveAsync(string phoneNumberId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            if (!_logs.TryGetValue(phoneNumberId, out var log))
-            {
-                _logs[phoneNumberId] = log = new Queue<DateTimeOffset>();
-            }
-            while (log.Count > 0 && log.Peek() <= now - SendRateWindows.Length)
-            {
-                log.Dequeue();
-            }
-            if (log.Count >= perSecond)
-            {
-                return Task.FromResult<TimeSpan?>(SendRateWindows.UntilFree(log.Peek(), now));
-            }
-            log.Enqueue(now);
-            return Task.FromResult<TimeSpan?>(null);
+            var slot = _nextFree.TryGetValue(phoneNumberId, out var next) && next > now ? next : now;
+            _nextFree[phoneNumberId] = slot + _interval;
+            return Task.FromResult(slot);
         }
     }
 }

@@ -19,6 +19,9 @@ public sealed partial class WhatsAppDelivery(
     TimeProvider clock,
     ILogger<WhatsAppDelivery> logger)
 {
+    private const int MaxSlotRetries = 3;
+    private static readonly TimeSpan LateSlotTolerance = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How long a claim lasts; a send is cut off a little before, so no other instance ever sends it meanwhile.</summary>
     public TimeSpan Lease => TimeSpan.FromSeconds(options.Value.OutboxLeaseSeconds);
 
@@ -73,10 +76,20 @@ public sealed partial class WhatsAppDelivery(
         }
     }
 
-    /// <summary>Every try counts against the number's throughput, so the wait is inside the retry loop.</summary>
+    /// <summary>
+    /// Every try counts against the number's throughput, so the wait is inside the retry loop. A slot that had
+    /// already passed when the reservation came back (a slow answer from Redis, a busy thread pool) is given up
+    /// for a fresh one: sending on it would bunch this send with the ones paced after it.
+    /// </summary>
     private async Task WaitForRateAsync(string phoneNumberId, CancellationToken cancellationToken)
     {
-        while (await rate.TryAcquireAsync(phoneNumberId, clock.GetUtcNow(), cancellationToken) is { } wait)
+        var slot = await rate.ReserveAsync(phoneNumberId, clock.GetUtcNow(), cancellationToken);
+        for (var retry = 0; retry < MaxSlotRetries && clock.GetUtcNow() - slot > LateSlotTolerance; retry++)
+        {
+            slot = await rate.ReserveAsync(phoneNumberId, clock.GetUtcNow(), cancellationToken);
+        }
+        var wait = slot - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, clock, cancellationToken);
         }

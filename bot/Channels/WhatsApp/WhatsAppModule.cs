@@ -38,6 +38,6 @@ public static class WhatsAppModule
         return app;
     }
 
-    private static int MessagesPerSecond(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<WhatsAppOptions>>().Value.MessagesPerSecond;
+    private static double MessagesPerSecond(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<WhatsAppOptions>>().Value.PacedMessagesPerSecond;
 }

@@ -48,6 +48,16 @@ public sealed class WhatsAppOptions : IValidatableObject
     [Range(1, 1000)]
     public int MessagesPerSecond { get; set; } = 80;
 
+    /// <summary>
+    /// How far below <see cref="MessagesPerSecond"/> sends are paced. Meta counts what reaches it, after the network
+    /// has delayed some sends and bunched them with later ones (and it counts inbound messages too); this slack keeps
+    /// every second of Meta's count within the limit.
+    /// </summary>
+    [Range(0, 50)]
+    public int PaceHeadroomPercent { get; set; } = 5;
+
+    public double PacedMessagesPerSecond => MessagesPerSecond * (100 - PaceHeadroomPercent) / 100.0;
+
     public WhatsAppResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly ConcurrentQueue<(int Status, int Code)> _errors = new();
     private readonly ConcurrentQueue<int> _laterFailures = new();
     private readonly ConcurrentQueue<AcceptedMessage> _accepted = new();
-    private readonly ConcurrentQueue<long> _requestTimes = new();
+    private readonly ConcurrentQueue<(string PhoneNumberId, long At)> _requestTimes = new();
     private readonly Lock _randomGate = new();
     private readonly HttpClient _webhooks = new();
     private Random _random = new(1);
@@ -60,8 +60,8 @@ public sealed class FakeGraphApi : IAsyncDisposable
     /// <summary>Every message taken, in the order it was taken.</summary>
     public IReadOnlyCollection<AcceptedMessage> Accepted => _accepted;
 
-    /// <summary>When each send request arrived (Stopwatch ticks), taken or not.</summary>
-    public IReadOnlyCollection<long> RequestTimes => _requestTimes;
+    /// <summary>For which number and when (Stopwatch ticks) each send request arrived, taken or not.</summary>
+    public IReadOnlyCollection<(string PhoneNumberId, long At)> RequestTimes => _requestTimes;
 
     public int InjectedServerErrors => _injected;
 
@@ -94,6 +94,14 @@ public sealed class FakeGraphApi : IAsyncDisposable
         {
             (_serverErrorRatio, _random) = (ratio, new Random(seed));
         }
+    }
+
+    /// <summary>Forgets what was taken and seen so far (a benchmark's warm-up); queued errors stay.</summary>
+    public void ForgetHistory()
+    {
+        _accepted.Clear();
+        _requestTimes.Clear();
+        Interlocked.Exchange(ref _injected, 0);
     }
 
     /// <summary>The next message sent to <paramref name="to"/> whose text contains <paramref name="fragment"/>; others are skipped.</summary>
@@ -133,7 +141,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     private async Task<IResult> ReceiveAsync(HttpRequest request, string version, string phoneNumberId)
     {
-        _requestTimes.Enqueue(Stopwatch.GetTimestamp());
+        _requestTimes.Enqueue((phoneNumberId, Stopwatch.GetTimestamp()));
         if (await JsonNode.ParseAsync(request.Body) is not JsonObject body || body["messaging_product"]?.GetValue<string>() != "whatsapp")
         {
             return Error(StatusCodes.Status400BadRequest, 100);
