@@ -15,3 +15,17 @@ UPDATE whatsapp_outbox SET next_attempt_at = updated_at WHERE state = 0;
 
 CREATE INDEX whatsapp_outbox_queued ON whatsapp_outbox (tenant_id, conversation_id, seq) WHERE state = 0;
 CREATE INDEX whatsapp_outbox_dead_letters ON whatsapp_outbox (tenant_id, updated_at, id) WHERE dead_letter;
+
+-- Every re-drive of dead letters by an admin: who, when, what they asked for, how many it matched and re-drove.
+CREATE TABLE whatsapp_redrives (
+    id         bigserial   PRIMARY KEY,
+    tenant_id  text        NOT NULL,
+    actor      text        NOT NULL,
+    at         timestamptz NOT NULL,
+    request    jsonb       NOT NULL,
+    requested  integer     NOT NULL,
+    redriven   integer     NOT NULL,
+    result     text        NOT NULL
+);
+
+CREATE INDEX whatsapp_redrives_tenant ON whatsapp_redrives (tenant_id, id DESC);

@@ -3,7 +3,7 @@ using Atendimento.Platform.Tenancy;
 
 namespace Atendimento.Bot.Channels.WhatsApp;
 
-public sealed class InMemoryWhatsAppOutbox : IWhatsAppOutbox
+public sealed partial class InMemoryWhatsAppOutbox : IWhatsAppOutbox
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(TenantId, string), Row> _rows = [];

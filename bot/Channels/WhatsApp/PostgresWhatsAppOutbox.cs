@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Atendimento.Bot.Channels.WhatsApp;
 
-public sealed class PostgresWhatsAppOutbox(NpgsqlDataSource dataSource) : IWhatsAppOutbox
+public sealed partial class PostgresWhatsAppOutbox(NpgsqlDataSource dataSource) : IWhatsAppOutbox
 {
     private const string Columns =
         "tenant_id, id, phone_number_id, conversation_id, payload, state, wamid, error_code, updated_at, attempts, dead_letter, ticket_id, ticket_sequence";

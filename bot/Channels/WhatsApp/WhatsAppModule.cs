@@ -1,3 +1,5 @@
+using Atendimento.Bot.Admin;
+using Atendimento.Bot.Channels.WhatsApp.DeadLetters;
 using Atendimento.Bot.Conversations;
 using Atendimento.Platform;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,13 @@ public static class WhatsAppModule
         services.AddSingleton<IWhatsAppOutbox>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresWhatsAppOutbox>(sp)
             : new InMemoryWhatsAppOutbox());
+        // The dead letters are outbox rows: the same store answers both.
+        services.AddSingleton(sp => (IWhatsAppDeadLetters)sp.GetRequiredService<IWhatsAppOutbox>());
+        services.AddSingleton<IRedriveAudit>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresRedriveAudit>(sp)
+            : new InMemoryRedriveAudit());
+        services.AddSingleton<DeadLetterRedrive>();
+        services.AddAdminAuthorization(configuration);
         services.AddSingleton<IWhatsAppSendRate>(sp => sp.GetRequiredService<StorageSelection>().UsesRedis
             ? ActivatorUtilities.CreateInstance<RedisWhatsAppSendRate>(sp, MessagesPerSecond(sp))
             : new InMemoryWhatsAppSendRate(MessagesPerSecond(sp)));
@@ -35,6 +44,7 @@ public static class WhatsAppModule
     public static IEndpointRouteBuilder MapWhatsApp(this IEndpointRouteBuilder app)
     {
         WhatsAppEndpoints.Map(app);
+        DeadLetterEndpoints.Map(app);
         return app;
     }
 
