@@ -52,7 +52,7 @@ public interface IWhatsAppOutbox
     /// <summary>Up to <paramref name="max"/> queued messages that are the oldest of their conversation, due and free, leased until <paramref name="leaseUntil"/>.</summary>
     Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(int max, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
 
-    Task MarkSentAsync(TenantId tenantId, string id, string wamid, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task MarkSentAsync(TenantId tenantId, string id, string? wamid, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>A retryable failure: one more attempt counted, the lease let go, the next try not before <paramref name="nextAttemptAt"/>.</summary>
     Task RescheduleAsync(TenantId tenantId, string id, int errorCode, DateTimeOffset nextAttemptAt, DateTimeOffset at, CancellationToken cancellationToken = default);

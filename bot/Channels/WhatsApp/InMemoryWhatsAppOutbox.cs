@@ -64,7 +64,7 @@ public sealed partial class InMemoryWhatsAppOutbox : IWhatsAppOutbox
         }
     }
 
-    public Task MarkSentAsync(TenantId tenantId, string id, string wamid, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+    public Task MarkSentAsync(TenantId tenantId, string id, string? wamid, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Update(tenantId, id, r => r with { Message = r.Message with { State = DeliveryState.Sent, Wamid = wamid, UpdatedAt = at }, LeasedUntil = null });
 
     public Task RescheduleAsync(TenantId tenantId, string id, int errorCode, DateTimeOffset nextAttemptAt, DateTimeOffset at, CancellationToken cancellationToken = default) =>

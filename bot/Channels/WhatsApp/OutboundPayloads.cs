@@ -50,6 +50,14 @@ public static class OutboundPayloads
         return payload;
     }
 
+    /// <summary>Marks a customer's message read (blue ticks), specs §5: no <c>to</c>, no <c>type</c>.</summary>
+    public static JsonObject MarkRead(string wamid) => new()
+    {
+        ["messaging_product"] = "whatsapp",
+        ["status"] = "read",
+        ["message_id"] = wamid,
+    };
+
     /// <summary>Pieces of at most 4096 characters, never cutting a surrogate pair; no empty message.</summary>
     public static IReadOnlyList<string> Split(string text)
     {

@@ -77,7 +77,7 @@ public sealed partial class PostgresWhatsAppOutbox(NpgsqlDataSource dataSource) 
         return claimed;
     }
 
-    public Task MarkSentAsync(TenantId tenantId, string id, string wamid, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+    public Task MarkSentAsync(TenantId tenantId, string id, string? wamid, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync("""
             UPDATE whatsapp_outbox SET state = 1, wamid = $3, updated_at = $4, leased_until = NULL
             WHERE tenant_id = $1 AND id = $2 AND state = 0

@@ -35,7 +35,7 @@ public sealed partial class WhatsAppDelivery(
         var result = await TrySendAsync(number, message, cancellationToken);
         if (result?.Succeeded == true)
         {
-            await outbox.MarkSentAsync(message.TenantId, message.Id, result.Wamid!, clock.GetUtcNow(), cancellationToken);
+            await outbox.MarkSentAsync(message.TenantId, message.Id, result.Wamid, clock.GetUtcNow(), cancellationToken);
             await tickets.ReportAsync(message, DeliveryState.Sent, null, cancellationToken: cancellationToken);
             return DeliveryState.Sent;
         }

@@ -14,6 +14,7 @@ public sealed partial class WhatsAppInboxProcessor(
     IWhatsAppInbox inbox,
     IWhatsAppOutbox outbox,
     TicketDeliveryReports tickets,
+    WhatsAppReadReceipts readReceipts,
     ConversationTurnProcessor turns,
     WhatsAppInboxSignal signal,
     IOptions<WhatsAppOptions> options,
@@ -103,8 +104,13 @@ public sealed partial class WhatsAppInboxProcessor(
         }
         foreach (var message in InboundMessages.Read(value, entry.PhoneNumberId, options.Value.ConversationIdKey))
         {
-            await OnceAsync(entry, "msg:" + message.MessageId, () => turns.ProcessAsync(
-                new InboundActivity(entry.TenantId, InboundMessages.Channel, message.Address, message.Activity), cancellationToken), cancellationToken);
+            var inbound = new InboundActivity(entry.TenantId, InboundMessages.Channel, message.Address, message.Activity);
+            await OnceAsync(entry, "msg:" + message.MessageId, () => turns.ProcessAsync(inbound, cancellationToken), cancellationToken);
+            if (options.Value.MarkAsRead)
+            {
+                await OnceAsync(entry, "read:" + message.MessageId,
+                    () => readReceipts.MarkReadAsync(entry.TenantId, entry.PhoneNumberId, inbound.ConversationId, message.MessageId, cancellationToken), cancellationToken);
+            }
         }
         foreach (var status in InboundStatuses.Read(value))
         {

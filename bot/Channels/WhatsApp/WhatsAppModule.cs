@@ -20,6 +20,7 @@ public static class WhatsAppModule
         services.AddSingleton<TicketDeliveryReports>();
         services.AddSingleton<WhatsAppDelivery>();
         services.AddSingleton<IChannelSender, WhatsAppSender>();
+        services.AddSingleton<WhatsAppReadReceipts>();
         services.AddHostedService<WhatsAppInboxProcessor>();
         services.AddHostedService<WhatsAppOutboxDispatcher>();
         services.AddSingleton<IWhatsAppInbox>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres

@@ -36,6 +36,9 @@ public sealed class WhatsAppOptions : IValidatableObject
     [Range(1, 365)]
     public int HandledKeysDays { get; set; } = 8;
 
+    /// <summary>Marks each customer message read (blue ticks) once the bot or the ticket has taken it.</summary>
+    public bool MarkAsRead { get; set; } = true;
+
     /// <summary>How long one instance holds an outbound message it is sending; after that another may take it.</summary>
     [Range(10, 3600)]
     public int OutboxLeaseSeconds { get; set; } = 120;

@@ -20,6 +20,9 @@ public sealed record GraphRequest(string Path, string? Authorization, JsonObject
 {
     public string? To => Body["to"]?.GetValue<string>();
 
+    /// <summary>The customer message this request marks read, when it is a mark-as-read.</summary>
+    public string? MarksRead => Body["status"]?.GetValue<string>() == "read" ? Body["message_id"]?.GetValue<string>() : null;
+
     /// <summary>The words the customer sees: a text body or an interactive message's body.</summary>
     public string? Text => Body["text"]?["body"]?.GetValue<string>() ?? Body["interactive"]?["body"]?["text"]?.GetValue<string>();
 
@@ -118,6 +121,20 @@ public sealed class FakeGraphApi : IAsyncDisposable
         }
     }
 
+    /// <summary>The next mark-as-read of <paramref name="wamid"/>; other requests are skipped.</summary>
+    public async Task<GraphRequest> NextMarkReadAsync(string wamid, TimeSpan? timeout = null)
+    {
+        using var patience = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var request = await _received.Reader.ReadAsync(patience.Token);
+            if (request.MarksRead == wamid)
+            {
+                return request;
+            }
+        }
+    }
+
     /// <summary>Everything received for <paramref name="to"/> so far and not yet taken.</summary>
     public List<GraphRequest> TakeAllTo(string to)
     {
@@ -156,6 +173,11 @@ public sealed class FakeGraphApi : IAsyncDisposable
         {
             Interlocked.Increment(ref _injected);
             return injected.Code is { } code ? Error(injected.Status, code) : Results.Text("<html>Bad Gateway</html>", "text/html", statusCode: injected.Status);
+        }
+        if (body["status"]?.GetValue<string>() == "read")
+        {
+            // Mark-as-read (specs §5): no message is created, so no wamid.
+            return Results.Ok(new { success = true });
         }
         var wamid = $"wamid.FAKE{Interlocked.Increment(ref _sequence):D6}";
         _accepted.Enqueue(new AcceptedMessage(phoneNumberId, received.Key, wamid, Stopwatch.GetTimestamp()));

@@ -75,6 +75,21 @@ public sealed class WhatsAppEndToEndTests(WhatsAppFixture fixture) : IClassFixtu
         (await agent.MessagesAsync(ticketId)).Single(m => m.Author == "Agent" && m.Text.Contains(fragment, StringComparison.Ordinal)).Delivery;
 
     [Fact]
+    public async Task A_customer_message_is_marked_read_after_its_turn()
+    {
+        using var meta = fixture.Host.Http();
+        var wamid = "wamid." + Guid.NewGuid().ToString("N");
+        using (await WhatsAppWebhooks.PostAsync(meta, WhatsAppWebhooks.Text(_customer, "quero conhecer os planos", wamid)))
+        {
+        }
+
+        var read = await fixture.Graph.NextMarkReadAsync(wamid);
+
+        Assert.Equal($"/v23.0/{WhatsAppWebhooks.PhoneNumberId}/messages", read.Path);
+        Assert.Null(read.To);
+    }
+
+    [Fact]
     public async Task A_replayed_webhook_runs_one_turn()
     {
         using var meta = fixture.Host.Http();
