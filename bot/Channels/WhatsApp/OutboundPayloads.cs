@@ -50,6 +50,21 @@ public static class OutboundPayloads
         return payload;
     }
 
+    /// <summary>An approved template with body parameters (specs §5): the only kind Meta delivers outside the 24-hour window.</summary>
+    public static JsonObject Template(string to, string name, string language, IReadOnlyList<string> bodyParameters)
+    {
+        var template = new JsonObject { ["name"] = name, ["language"] = new JsonObject { ["code"] = language } };
+        if (bodyParameters.Count > 0)
+        {
+            template["components"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "body",
+                ["parameters"] = new JsonArray([.. bodyParameters.Select(p => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = p })]),
+            });
+        }
+        return Envelope(to, "template", template);
+    }
+
     /// <summary>Marks a customer's message read (blue ticks), specs §5: no <c>to</c>, no <c>type</c>.</summary>
     public static JsonObject MarkRead(string wamid) => new()
     {

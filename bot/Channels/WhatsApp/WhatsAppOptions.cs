@@ -69,6 +69,9 @@ public sealed class WhatsAppOptions : IValidatableObject
     /// </summary>
     public string ConversationIdKey { get; set; } = string.Empty;
 
+    /// <summary>Templates sent instead of free text outside the 24-hour window, per number or per tenant.</summary>
+    public List<WhatsAppTemplateOptions> WindowClosedTemplates { get; set; } = [];
+
     /// <summary>One entry per registered business phone number. Secrets come from configuration only.</summary>
     public List<WhatsAppNumberOptions> Numbers { get; set; } = [];
 
@@ -86,6 +89,10 @@ public sealed class WhatsAppOptions : IValidatableObject
         if (Numbers.Count > 0 && ConversationIdKey.Length < 32)
         {
             yield return new ValidationResult("WhatsApp:ConversationIdKey needs at least 32 characters when numbers are configured.");
+        }
+        foreach (var template in WindowClosedTemplates.Where(t => string.IsNullOrWhiteSpace(t.TenantId) || string.IsNullOrWhiteSpace(t.Name) || string.IsNullOrWhiteSpace(t.Language)))
+        {
+            yield return new ValidationResult($"WhatsApp template '{template.Name}' needs TenantId, Name and Language.");
         }
         foreach (var number in Numbers.Where(n => !n.IsComplete))
         {

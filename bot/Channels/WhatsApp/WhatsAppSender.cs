@@ -29,6 +29,7 @@ public sealed partial class WhatsAppSender(
     {
         var number = options.Value.Find(conversation.Address.Bot.Id)
             ?? throw new InvalidOperationException($"Phone number id {conversation.Address.Bot.Id} of tenant {conversation.TenantId} is no longer configured.");
+        var templateSent = false;
         foreach (var activity in activities)
         {
             var link = TicketMessageLink.From(activity);
@@ -40,9 +41,40 @@ public sealed partial class WhatsAppSender(
                 var key = $"{id}:{part}";
                 var message = new OutboundMessage(conversation.TenantId, key, number.PhoneNumberId, conversation.Id,
                     OutboundPayloads.WithCallbackData(payloads[part], key).ToJsonString(), DeliveryState.Queued, null, null, clock.GetUtcNow(), Ticket: link);
-                await SendAsync(conversation, await StoreAsync(message, cancellationToken), cancellationToken);
+                var stored = await StoreAsync(message, cancellationToken);
+                if (stored.State == DeliveryState.Queued && !WindowIsOpen(conversation))
+                {
+                    await RefuseOutsideWindowAsync(stored, cancellationToken);
+                    templateSent = templateSent || await SendTemplateAsync(conversation, number, id, cancellationToken);
+                    continue;
+                }
+                await SendAsync(stored, cancellationToken);
             }
         }
+    }
+
+    /// <summary>Meta would refuse free text with 131047: it is recorded so, and the agent sees it on the ticket line.</summary>
+    private async Task RefuseOutsideWindowAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        await outbox.MarkFailedAsync(message.TenantId, message.Id, GraphErrors.WindowClosed, clock.GetUtcNow(), cancellationToken);
+        await tickets.ReportAsync(message, DeliveryState.Failed, GraphErrors.WindowClosed, cancellationToken: cancellationToken);
+        LogWindowClosed(message.TenantId.Value, message.Id);
+    }
+
+    /// <summary>Once per batch, the configured template goes instead, so the customer can reopen the window; false when none is configured.</summary>
+    private async Task<bool> SendTemplateAsync(ConversationState conversation, WhatsAppNumberOptions number, string activityId, CancellationToken cancellationToken)
+    {
+        if (options.Value.WindowClosed(conversation.TenantId.Value, number.PhoneNumberId) is not { } template)
+        {
+            return false;
+        }
+        var key = activityId + ":template";
+        var payload = OutboundPayloads.Template(conversation.Address.User!.Id, template.Name, template.Language, template.ParametersFor(conversation.ActiveTicketId));
+        var message = new OutboundMessage(conversation.TenantId, key, number.PhoneNumberId, conversation.Id,
+            OutboundPayloads.WithCallbackData(payload, key).ToJsonString(), DeliveryState.Queued, null, null, clock.GetUtcNow());
+        await SendAsync(await outbox.AddAsync(message, cancellationToken), cancellationToken);
+        LogTemplateSent(conversation.TenantId.Value, key);
+        return true;
     }
 
     private async Task<OutboundMessage> StoreAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -55,18 +87,10 @@ public sealed partial class WhatsAppSender(
         return stored;
     }
 
-    private async Task SendAsync(ConversationState conversation, OutboundMessage message, CancellationToken cancellationToken)
+    private async Task SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         if (message.State != DeliveryState.Queued)
         {
-            return;
-        }
-        if (!WindowIsOpen(conversation))
-        {
-            // Meta would refuse it with 131047; templates, the only way through, are not built yet.
-            await outbox.MarkFailedAsync(message.TenantId, message.Id, GraphErrors.WindowClosed, clock.GetUtcNow(), cancellationToken);
-            await tickets.ReportAsync(message, DeliveryState.Failed, GraphErrors.WindowClosed, cancellationToken: cancellationToken);
-            LogWindowClosed(message.TenantId.Value, message.Id);
             return;
         }
         var now = clock.GetUtcNow();
@@ -85,4 +109,7 @@ public sealed partial class WhatsAppSender(
 
     [LoggerMessage(EventId = 5301, Level = LogLevel.Warning, Message = "Did not send WhatsApp message {MessageId} of tenant {TenantId}: the 24-hour window is closed")]
     private partial void LogWindowClosed(string tenantId, string messageId);
+
+    [LoggerMessage(EventId = 5314, Level = LogLevel.Information, Message = "Sent the window-closed template as WhatsApp message {MessageId} of tenant {TenantId}")]
+    private partial void LogTemplateSent(string tenantId, string messageId);
 }

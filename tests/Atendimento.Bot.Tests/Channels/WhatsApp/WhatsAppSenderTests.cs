@@ -179,6 +179,23 @@ public sealed class WhatsAppSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task Outside_the_window_the_configured_template_goes_once_instead_with_the_ticket_number()
+    {
+        var sender = Sender(100, new WhatsAppTemplateOptions { TenantId = "loja", Name = "retomar_atendimento", Language = "pt_BR", BodyParameters = ["{ticket}"] });
+        var conversation = Conversation() with { ActiveTicketId = 4711 };
+        _clock.Advance(TimeSpan.FromHours(25));
+        var (first, second) = (Message("Ainda está aí?"), Message("Posso ajudar?"));
+
+        await sender.SendAsync(conversation, [first, second]);
+
+        var (_, _, body) = Assert.Single(_graph.Requests);
+        Assert.Equal(("template", "retomar_atendimento", "pt_BR", "4711"), (body["type"]!.GetValue<string>(), body["template"]!["name"]!.GetValue<string>(),
+            body["template"]!["language"]!["code"]!.GetValue<string>(), body["template"]!["components"]![0]!["parameters"]![0]!["text"]!.GetValue<string>()));
+        Assert.Equal(DeliveryState.Failed, (await _outbox.GetAsync(Loja, second.Id + ":0"))!.State);
+        Assert.Equal(DeliveryState.Sent, (await _outbox.GetAsync(Loja, first.Id + ":template"))!.State);
+    }
+
+    [Fact]
     public async Task An_agents_message_reports_sent_on_its_ticket_line_and_a_closed_window_reports_131047()
     {
         var (ticket, conversation) = (new TicketId(42), Conversation());
@@ -200,7 +217,7 @@ public sealed class WhatsAppSenderTests : IDisposable
         _graph.Dispose();
     }
 
-    private WhatsAppSender Sender(int breakerMinimumThroughput)
+    private WhatsAppSender Sender(int breakerMinimumThroughput, WhatsAppTemplateOptions? template = null)
     {
         var options = Options.Create(new WhatsAppOptions
         {
@@ -212,6 +229,7 @@ public sealed class WhatsAppSenderTests : IDisposable
                 BreakerFailureRatio = 0.5, MaxSendAttempts = 2, RedeliveryBaseDelaySeconds = 5,
             },
             Numbers = [new() { TenantId = "loja", PhoneNumberId = "106540352242922", VerifyToken = "v", AppSecret = "s", AccessToken = "token-x" }],
+            WindowClosedTemplates = template is null ? [] : [template],
         });
         var pipelines = new GraphSendPipelines(options, TimeProvider.System);
         _pipelines.Add(pipelines);
