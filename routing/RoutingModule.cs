@@ -50,7 +50,7 @@ public static class RoutingModule
             : new InMemorySlaTimerStore());
         services.AddSingleton<SlaWakeUp>();
         services.AddSingleton<SlaScheduler>();
-        services.AddSingleton<ISlaEventSink, MessageBusSlaSink>();
+        services.AddSingleton<ISlaEventSink, DeskFeedSlaSink>();
         services.AddSingleton<ISlaEventSink, WebhookSlaSink>();
         services.AddHttpClient(WebhookSlaSink.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SlaDeliveries>();

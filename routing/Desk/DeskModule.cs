@@ -1,4 +1,5 @@
 using Atendimento.Platform;
+using Atendimento.Routing.Desk.Feed;
 using Atendimento.Routing.Desk.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -10,7 +11,7 @@ using Npgsql;
 
 namespace Atendimento.Routing.Desk;
 
-/// <summary>The agent desk: accounts, cookie sessions with CSRF protection, role policies.</summary>
+/// <summary>The agent desk: accounts, cookie sessions with CSRF protection, role policies, and the live feed.</summary>
 internal static class DeskModule
 {
     public static IServiceCollection AddDesk(this IServiceCollection services, IConfiguration configuration)
@@ -20,6 +21,10 @@ internal static class DeskModule
             ? ActivatorUtilities.CreateInstance<PostgresDeskUserStore>(sp)
             : new InMemoryDeskUserStore());
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<IDeskEventLog>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresDeskEventLog>(sp)
+            : new InMemoryDeskEventLog());
+        services.AddSingleton<DeskFeed>();
         services.AddSingleton<DeskSignIn>();
         services.AddHostedService<DevelopmentDeskUserSeeder>();
         services.AddDataProtection().SetApplicationName("Atendimento");
@@ -48,6 +53,7 @@ internal static class DeskModule
     public static IEndpointRouteBuilder MapDesk(this IEndpointRouteBuilder app)
     {
         DeskSessionEndpoints.Map(app);
+        DeskFeedEndpoints.Map(app);
         return app;
     }
 }
