@@ -23,7 +23,11 @@ public static class RoutingModule
         services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresAgentDirectory>(sp)
             : new InMemoryAgentDirectory());
+        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TicketWriter>();
         services.AddSingleton<TicketService>();
+        services.AddSingleton<CustomerMessages>();
+        services.AddSingleton<SlaPolicy>();
         services.AddHostedService<DevelopmentAgentSeeder>();
         // Not the default scheme: only the agent API asks for it (the host suppresses ASP.NET Core's habit of
         // making a lone scheme the default), so Direct Line tokens are never looked up as agent keys.
