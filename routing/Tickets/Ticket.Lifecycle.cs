@@ -161,7 +161,7 @@ public sealed partial record Ticket
     {
         if (ResolvedAt is { } resolved && now - resolved > window)
         {
-            return Refuse($"it was resolved at {resolved:u} and can be reopened only within {window.TotalDays:0.##} days of that " +
+            return Refuse($"it was resolved at {resolved:u} and can be reopened only within {Describe(window)} of that " +
                           $"(until {resolved + window:u}); open a new ticket instead.");
         }
         var result = Move(TicketTrigger.Reopen, TicketAction.Reopen, null, null);
@@ -207,6 +207,16 @@ public sealed partial record Ticket
         }
         return result;
     }
+
+    private static string Describe(TimeSpan span) => span switch
+    {
+        { TotalDays: >= 1 } => Plural(span.TotalDays, "day"),
+        { TotalHours: >= 1 } => Plural(span.TotalHours, "hour"),
+        _ => Plural(span.TotalMinutes, "minute"),
+    };
+
+    private static string Plural(double amount, string unit) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{amount:0.##} {unit}{(amount == 1 ? "" : "s")}");
 
     private void Requeue(string queue)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Atendimento.Integration.Tests.Hosting;
 using Atendimento.Routing.Tickets;
+using Atendimento.Testing;
 using static Atendimento.Integration.Tests.Api.TicketApi;
 
 namespace Atendimento.Integration.Tests.Api;
@@ -60,6 +61,28 @@ public sealed class TicketOperationsTests(PostgresRedisFixture fixture) : IClass
         var messages = await new AgentApiClient(ana.Http).MessagesAsync(id);
         var internalNote = Assert.Single(messages, m => m.Internal);
         Assert.Equal(("Cliente já ligou 3 vezes.", "bruno"), (internalNote.Text, internalNote.AuthorId));
+    }
+
+    [Fact]
+    public async Task A_customer_message_while_waiting_on_the_customer_puts_the_ticket_back_in_progress_and_the_agent_keeps_it()
+    {
+        using var ana = new TicketApi(fixture.Host, AtendimentoHost.AnaKey);
+        var (customer, id) = await ana.HandedOffAsync();
+        await using var _ = customer;
+        await ana.OkAsync(id, "accept");
+        var waiting = await ana.OkAsync(id, "wait-on-customer", new { reason = "Pedi o número do contrato" });
+
+        await customer.SendAsync("o contrato é 4471");
+
+        await Eventually.TrueAsync(async () => (await ana.GetAsync(id)).Status == "InProgress", "the ticket back in progress");
+        var ticket = await ana.GetAsync(id);
+        Assert.Equal("WaitingOnCustomer", waiting.Status);
+        Assert.Equal("ana", ticket.AssigneeId);
+        Assert.NotNull(ticket.LastCustomerMessageAt);
+        var line = (await ana.AuditAsync(id))[^1];
+        Assert.Equal(("CustomerReplied", "Customer", (string?)null, "WaitingOnCustomer", "InProgress"),
+            (line.Action, line.ActorKind, line.ActorId, line.StatusFrom, line.StatusTo));
+        Assert.Contains(await new AgentApiClient(ana.Http).MessagesAsync(id), m => m.Author == "Customer" && m.Text == "o contrato é 4471");
     }
 
     [Fact]
