@@ -2,7 +2,7 @@ namespace Atendimento.WhatsAppLoad;
 
 /// <summary>
 /// Not top-level statements: those would declare a second <c>Program</c>, and the host wrapper needs the bot's.
-/// Needs ATENDIMENTO_TEST_POSTGRES and ATENDIMENTO_TEST_REDIS (benchmarks/whatsapp-load.sh starts both).
+/// Needs ATENDIMENTO_TEST_POSTGRES and ATENDIMENTO_TEST_REDIS (benchmarks/with-databases.sh starts both).
 /// </summary>
 internal static class LoadProgram
 {

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Runs the WhatsApp load benchmark (Atendimento.WhatsAppLoad): starts a throwaway PostgreSQL 15 and Redis 7 on
-# free loopback ports, as test.sh does, runs the tool against them, and tears both down.
-# Usage: benchmarks/whatsapp-load.sh [messages=2000] [conversations=200] [numbers=2] [errors=0.2] [seed=N] [rate=80]
+# Runs a load tool of benchmarks/ against a throwaway PostgreSQL 15 and Redis 7 on free loopback ports (as test.sh
+# starts them), with ATENDIMENTO_TEST_POSTGRES and ATENDIMENTO_TEST_REDIS pointing at them, and tears both down.
+# Usage: benchmarks/with-databases.sh <project folder under benchmarks/> [the tool's arguments]
+#   benchmarks/with-databases.sh Atendimento.WhatsAppLoad messages=2000 errors=0.2
+#   benchmarks/with-databases.sh Atendimento.RoutingLoad sla
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PG_BIN=/usr/lib/postgresql/15/bin
-log() { printf 'whatsapp-load: %s\n' "$*"; }
-die() { printf 'whatsapp-load: ERROR: %s\n' "$*" >&2; exit 1; }
+log() { printf 'with-databases: %s\n' "$*"; }
+die() { printf 'with-databases: ERROR: %s\n' "$*" >&2; exit 1; }
+
+[ $# -ge 1 ] && [ -d "$REPO_ROOT/benchmarks/$1" ] || die "name a project folder under benchmarks/, such as Atendimento.WhatsAppLoad"
+PROJECT="$1"
+shift
 
 [ -x "$PG_BIN/initdb" ] || die "PostgreSQL 15 is missing (apt-get install postgresql-15)"
 command -v redis-server >/dev/null || die "Redis is missing (apt-get install redis-server)"
@@ -48,4 +54,4 @@ export ATENDIMENTO_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;
 export ATENDIMENTO_TEST_REDIS="127.0.0.1:$REDISPORT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 cd "$REPO_ROOT"
-dotnet run -c Release --project benchmarks/Atendimento.WhatsAppLoad -- "$@"
+dotnet run -c Release --project "benchmarks/$PROJECT" -- "$@"
