@@ -34,7 +34,7 @@ public sealed class ConversationHarness : IAsyncDisposable
     {
         Address = new ChannelAddress(conversationId, new ChannelAccount("bot", "Lia", "bot"), new ChannelAccount("cliente-1", "Maria Oliveira", "user"), null, "pt-BR");
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{DialogOptions.Section}:Directory"] = RepositoryRoot.Dialogs })
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{DialogOptions.Section}:Directory"] = RepositoryRoot.Dialogs, [$"{DialogOptions.Section}:Watch"] = "false" })
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
