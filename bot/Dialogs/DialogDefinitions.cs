@@ -45,4 +45,11 @@ public sealed record IntentDefinition(string Name, string Title, IReadOnlyList<s
 {
     /// <summary>The step at <paramref name="path"/> (step, branch, step, ...), or null when the path leads nowhere.</summary>
     public DialogStep? StepAt(IReadOnlyList<int> path) => DialogStep.Resolve(Steps, path);
+
+    /// <summary>The one path whose step waits for <paramref name="awaits"/> ("ask:cpf"); null when there is none, or more than one.</summary>
+    public IReadOnlyList<int>? PathAwaiting(string awaits)
+    {
+        var paths = DialogStep.Walk(Steps).Where(entry => entry.Step.Awaits == awaits).Take(2).ToList();
+        return paths.Count == 1 ? paths[0].Path : null;
+    }
 }

@@ -12,6 +12,22 @@ public abstract record DialogStep(int Line)
     /// <summary>What a waiting step collects ("ask:cpf"), so an edited file can tell whether the step is still the same; null when it never waits.</summary>
     public virtual string? Awaits => null;
 
+    /// <summary>Every path in <paramref name="steps"/>, depth first, each with its step.</summary>
+    public static IEnumerable<(IReadOnlyList<int> Path, DialogStep Step)> Walk(IReadOnlyList<DialogStep> steps)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            yield return ([i], steps[i]);
+            for (var b = 0; b < steps[i].Branches.Count; b++)
+            {
+                foreach (var (path, step) in Walk(steps[i].Branches[b]))
+                {
+                    yield return ([i, b, .. path], step);
+                }
+            }
+        }
+    }
+
     /// <summary>The step at <paramref name="path"/>: [step] or [step, branch, step, ...]; null when the path leads nowhere.</summary>
     public static DialogStep? Resolve(IReadOnlyList<DialogStep> steps, IReadOnlyList<int> path)
     {

@@ -17,7 +17,7 @@ internal sealed class IntentDialog(IntentDefinition intent) : Dialog(intent.Name
 
     public override async Task<DialogTurnResult> ContinueAsync(DialogContext context, string input, CancellationToken cancellationToken = default)
     {
-        var frame = context.ActiveFrame!;
+        var frame = Relocate(context);
         return StillWaitingAt(frame) switch
         {
             AskStep ask => await AnswerAsync(context, ask, frame, input, cancellationToken),
@@ -28,10 +28,31 @@ internal sealed class IntentDialog(IntentDefinition intent) : Dialog(intent.Name
 
     public override async Task<DialogTurnResult> ResumeAsync(DialogContext context, DialogTurnResult childResult, CancellationToken cancellationToken = default)
     {
-        var frame = context.ActiveFrame!;
+        var frame = Relocate(context);
         return StillWaitingAt(frame) is DialogCallStep
             ? await RunFromAsync(context, Next(frame.Position), cancellationToken)
             : await RestartAsync(context, frame, cancellationToken);
+    }
+
+    /// <summary>
+    /// After an edit, the waiting step may have moved (a step added before it): the frame follows it when exactly
+    /// one step of the new version waits for the same thing. Otherwise the frame stays, and the check below restarts.
+    /// </summary>
+    private DialogFrame Relocate(DialogContext context)
+    {
+        var frame = context.ActiveFrame!;
+        if (frame.Version == intent.Version || frame.Awaiting is null || StillWaitingAt(frame) is not null)
+        {
+            return frame;
+        }
+        if (intent.PathAwaiting(frame.Awaiting) is not { } moved)
+        {
+            return frame;
+        }
+        DialogLog.Relocated(context.Logger, intent.Name, frame.Version ?? "schema 1", intent.Version);
+        var relocated = frame with { Position = moved, Version = intent.Version };
+        context.ReplaceActiveFrame(relocated);
+        return relocated;
     }
 
     /// <summary>The step the frame waits at, when the (possibly edited) definition still has it there.</summary>
