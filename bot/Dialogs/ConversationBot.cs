@@ -1,5 +1,6 @@
 using Atendimento.Bot.Dialogs.Http;
 using Atendimento.Bot.Dialogs.Runtime;
+using Atendimento.Bot.Dialogs.Signals;
 using Atendimento.Bot.Recognition;
 using Atendimento.Handoff;
 
@@ -32,13 +33,29 @@ public sealed class ConversationBot(DialogCatalog catalog, IDialogActions action
         var evidence = TranscriptEntry.Clip(text);
         var recognition = recognizer.Recognize(evidence);
         var top = recognition.Top;
-        var context = new DialogContext(state.WithTrail(new RecognitionStep(evidence, top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())) with { Offered = null }, definition, actions, logger);
+        var context = new DialogContext(state.WithTrail(new RecognitionStep(evidence, top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())) with { Offered = null, InactivityReminders = 0 }, definition, actions, logger);
+        if (state.InactivityReminders > 0 && definition.Policy.Inactivity is { } inactivity)
+        {
+            // The menu is the last thing the customer saw, so "1" answers it, not the question before it.
+            context.State = context.State with { Offered = state.Offered };
+            if (InactivityMenu.TryAnswer(context, definition, inactivity, text))
+            {
+                return context.ToTurn();
+            }
+            context.State = context.State with { Offered = null };
+        }
         if (state.Offered is { } offered && await AnswerToOfferAsync(context, definition, offered, text, cancellationToken) is { } answered)
         {
             return answered;
         }
         var clear = Clarifier.IsClear(recognition, definition.Policy) ? definition.Find(top!.Intent) : null;
         var interrupting = Clarifier.Interrupting(recognition, definition);
+        // A clear request for a person or a critical subject keeps its own reason and level; otherwise anger or
+        // a foreign language stops the bot before it guesses.
+        if (interrupting is null && CustomerSignals.HandOff(context, definition.Policy, text))
+        {
+            return context.ToTurn();
+        }
         if (context.State.IsWaiting && definition.Find(context.State.Intent!) is { } current && (interrupting is null || interrupting == current))
         {
             if (await context.ContinueDialogAsync(text, cancellationToken) is { } result)
@@ -52,6 +69,31 @@ public sealed class ConversationBot(DialogCatalog catalog, IDialogActions action
         }
         var candidates = Clarifier.Candidates(recognition, definition);
         return candidates.Count > 0 ? Clarify(context, definition, candidates) : NotUnderstood(context, definition.Policy, definition.Policy.NotUnderstood);
+    }
+
+    /// <summary>
+    /// The customer left the bot's question unanswered: the inactivity menu again, or (after the last reminder) the
+    /// dialog closed. Null when there is nothing to do: no question pending, no policy, or every step already taken.
+    /// </summary>
+    public BotTurn? OnSilence(DialogState state)
+    {
+        var definition = catalog.Current.Definition;
+        state = DialogStateUpgrade.Upgrade(state, definition);
+        var policy = definition.Policy.Inactivity;
+        if (policy is null || !state.AwaitsAnswer || policy.Next(state.InactivityReminders) is null)
+        {
+            return null;
+        }
+        var context = new DialogContext(state, definition, actions, logger);
+        if (state.InactivityReminders < policy.MenuAfter.Count)
+        {
+            InactivityMenu.Remind(context, policy);
+        }
+        else
+        {
+            InactivityMenu.Close(context, policy);
+        }
+        return context.ToTurn();
     }
 
     /// <summary>The customer answered "você quis dizer…": start the pick, or count a miss; null when it was neither.</summary>
@@ -97,7 +139,7 @@ public sealed class ConversationBot(DialogCatalog catalog, IDialogActions action
         {
             var fallback = policy.FallbackHandoff;
             var last = context.State.Trail.LastOrDefault();
-            context.HandOff(new HandoffDecision(fallback.Reason, fallback.Level, fallback.Queue, fallback.Skills, last?.Intent, last?.Confidence));
+            context.Handoff = new HandoffDecision(fallback.Reason, fallback.Level, fallback.Queue, fallback.Skills, last?.Intent, last?.Confidence);
             context.State = context.State with { FailedRecognitions = 0 };
             return context.ToTurn();
         }

@@ -47,6 +47,16 @@ public sealed record DialogState
     [JsonIgnore]
     public bool IsWaiting => Stack.Count > 0;
 
+    /// <summary>Frustrated messages so far (see <see cref="Signals.SentimentPolicy"/>); back to 0 after a handoff.</summary>
+    public int FrustratedMessages { get; init; }
+
+    /// <summary>Inactivity menus sent since the bot's last question went unanswered (see <see cref="InactivityPolicy"/>).</summary>
+    public int InactivityReminders { get; init; }
+
+    /// <summary>The bot asked something (a step's question or "você quis dizer…") and waits for the customer's answer.</summary>
+    [JsonIgnore]
+    public bool AwaitsAnswer => IsWaiting || Offered is not null;
+
     public DialogState WithTrail(RecognitionStep step) => this with { Trail = [.. Trail.TakeLast(TrailLength - 1), step] };
 
     public DialogState WithValue(string name, string value) =>

@@ -15,6 +15,9 @@ internal abstract class Dialog(string id)
 
     public abstract Task<DialogTurnResult> ContinueAsync(DialogContext context, string input, CancellationToken cancellationToken = default);
 
+    /// <summary>Says the waiting question again (after the inactivity menu's "continuar"); false when there is none.</summary>
+    public abstract bool Reprompt(DialogContext context);
+
     public abstract Task<DialogTurnResult> ResumeAsync(DialogContext context, DialogTurnResult childResult, CancellationToken cancellationToken = default);
 }
 

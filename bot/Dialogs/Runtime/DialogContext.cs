@@ -14,7 +14,8 @@ internal sealed class DialogContext(DialogState state, BotDefinition definition,
     public IDialogActions Actions { get; } = actions;
     public ILogger Logger { get; } = logger;
     public List<BotReply> Replies { get; } = [];
-    public HandoffDecision? Handoff { get; private set; }
+    /// <summary>A person should take over: a dialog's handoff step, or the triage giving up.</summary>
+    public HandoffDecision? Handoff { get; set; }
 
     public DialogFrame? ActiveFrame => State.Stack.Count > 0 ? State.Stack[^1] : null;
 
@@ -68,15 +69,12 @@ internal sealed class DialogContext(DialogState state, BotDefinition definition,
     public DialogTurnResult CancelAllDialogs(HandoffDecision? handoff = null)
     {
         State = State.Idle();
-        if (handoff is not null)
-        {
-            HandOff(handoff);
-        }
+        Handoff = handoff ?? Handoff;
         return new DialogTurnResult(DialogTurnStatus.Cancelled, handoff);
     }
 
-    /// <summary>A person should take over (a dialog's handoff step, or the triage giving up).</summary>
-    public void HandOff(HandoffDecision handoff) => Handoff = handoff;
+    /// <summary>Asks the innermost dialog's waiting question again, as first asked; false when it no longer exists.</summary>
+    public bool RepromptDialog() => ActiveFrame is { } frame && Find(frame.Intent) is { } dialog && dialog.Reprompt(this);
 
     private IntentDialog? Find(string intent) => Definition.Find(intent) is { } found ? new IntentDialog(found) : null;
 }

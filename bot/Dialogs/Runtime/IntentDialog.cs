@@ -34,6 +34,21 @@ internal sealed class IntentDialog(IntentDefinition intent) : Dialog(intent.Name
             : await RestartAsync(context, frame, cancellationToken);
     }
 
+    public override bool Reprompt(DialogContext context)
+    {
+        switch (StillWaitingAt(Relocate(context)))
+        {
+            case AskStep ask:
+                context.Say(ask.Prompt);
+                return true;
+            case ChoiceStep choice:
+                context.Say(choice.Prompt, choice.Options.Select(o => o.Title).ToList());
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>
     /// After an edit, the waiting step may have moved (a step added before it): the frame follows it when exactly
     /// one step of the new version waits for the same thing. Otherwise the frame stays, and the check below restarts.
