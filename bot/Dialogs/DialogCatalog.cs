@@ -31,13 +31,16 @@ public sealed partial class DialogCatalog : IDisposable
     private readonly ILogger<DialogCatalog> _logger;
     private readonly Lock _reloading = new();
     private readonly DialogFolderWatcher? _watcher;
+    private readonly IReadOnlyDictionary<string, DialogBackendOptions> _backends;
     private volatile LoadedDialogs _current;
 
     public DialogCatalog(IOptions<DialogOptions> options, IHostEnvironment environment, ILogger<DialogCatalog> logger, TimeProvider clock)
     {
         _logger = logger;
+        _backends = options.Value.Backends;
         Directory = ResolveDirectory(options.Value.Directory, environment.ContentRootPath);
         _current = Build(DialogLoader.Load(Directory));
+        WarnOfUnconfiguredBackends(_current.Definition);
         if (options.Value.Watch ?? environment.IsDevelopment())
         {
             _watcher = DialogFolderWatcher.Start(Directory, clock, () => Reload(), logger);
@@ -69,6 +72,7 @@ public sealed partial class DialogCatalog : IDisposable
                 return false;
             }
             _current = Build(definition);
+            WarnOfUnconfiguredBackends(definition);
             LastReloadErrors = [];
             Reloads++;
             LogReloaded(definition.Intents.Count);
@@ -77,6 +81,21 @@ public sealed partial class DialogCatalog : IDisposable
     }
 
     public void Dispose() => _watcher?.Dispose();
+
+    /// <summary>
+    /// Backends live in configuration, which the dialog files (and <c>dialogs validate</c>) cannot see: an http step
+    /// naming one that is missing would fail on every call, so say so at load time.
+    /// </summary>
+    private void WarnOfUnconfiguredBackends(BotDefinition definition)
+    {
+        foreach (var intent in definition.Intents)
+        {
+            foreach (var http in DialogStep.Walk(intent.Steps).Select(entry => entry.Step).OfType<HttpStep>().Where(http => !_backends.ContainsKey(http.Backend)))
+            {
+                LogBackendMissing(intent.File, http.Line, http.Backend);
+            }
+        }
+    }
 
     /// <summary>A file caught in the middle of an editor's save cannot be read: that is an error, not a crash.</summary>
     private BotDefinition? TryLoad(List<DialogError> errors)
@@ -110,6 +129,9 @@ public sealed partial class DialogCatalog : IDisposable
 
     [LoggerMessage(EventId = 4403, Level = LogLevel.Warning, Message = "Dialogs not reloaded: {Count} errors; the last good version keeps running")]
     private partial void LogReloadRefused(int count);
+
+    [LoggerMessage(EventId = 4408, Level = LogLevel.Warning, Message = "{File}:{Line}: backend '{Backend}' is not configured (Dialogs:Backends:{Backend}:BaseUrl); its calls will fail")]
+    private partial void LogBackendMissing(string file, int line, string backend);
 
     [LoggerMessage(EventId = 4404, Level = LogLevel.Warning, Message = "{File}:{Line}: {Message}")]
     private partial void LogReloadError(string file, int line, string message);

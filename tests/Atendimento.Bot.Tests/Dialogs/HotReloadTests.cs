@@ -71,6 +71,18 @@ public sealed class HotReloadTests : IDisposable
         Assert.Empty(_catalog.LastReloadErrors);
     }
 
+    [Fact]
+    public async Task An_http_step_naming_a_backend_missing_from_configuration_is_logged_at_its_line()
+    {
+        var yaml = DialogFolder.Steps("  - http: erp\n    path: /status\n");
+
+        _folder.Write("intents/extra.yaml", yaml);
+
+        await Eventually.TrueAsync(() => Task.FromResult(_catalog.Current.Definition.Find("extra") is not null), "the new intent to be loaded");
+        var expected = $"{_folder.PathOf("intents/extra.yaml")}:{DialogFolder.LineOf(yaml, "http: erp")}: backend 'erp' is not configured";
+        Assert.Contains(_log.Lines, line => line.StartsWith(expected, StringComparison.Ordinal));
+    }
+
     private sealed class RecordingLogger : ILogger<DialogCatalog>
     {
         private readonly ConcurrentQueue<string> _lines = new();
