@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Atendimento.Bot.Dialogs.Transcripts;
 
-/// <summary>Reads the transcript tests of a dialogs folder (<c>tests/*.yaml</c>), reporting every mistake as file:line: message.</summary>
+/// <summary>Reads the transcript tests of a dialogs folder (<c>tests/*.yaml</c> and Bot Framework <c>tests/*.transcript</c>), reporting every mistake as file:line: message.</summary>
 internal static class TranscriptReader
 {
     public const string TestsFolder = "tests";
@@ -12,8 +12,13 @@ internal static class TranscriptReader
     public static IReadOnlyList<Transcript> ReadFolder(string dialogsDirectory, List<DialogError> errors)
     {
         var folder = Path.Combine(dialogsDirectory, TestsFolder);
-        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
-        return files.SelectMany(file => ReadFile(file, errors)).ToList();
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder).Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
+        return files.SelectMany(file => Path.GetExtension(file) switch
+        {
+            ".yaml" => ReadFile(file, errors),
+            ".transcript" => BotFrameworkTranscriptReader.Read(file, errors) is { } transcript ? [transcript] : [],
+            _ => [],
+        }).ToList();
     }
 
     private static List<Transcript> ReadFile(string file, List<DialogError> errors)

@@ -32,7 +32,7 @@ public sealed class DesignerCliTests : IDisposable
         var (code, output) = Run("test", "--dialogs", RepositoryRoot.Dialogs);
 
         Assert.True(code == DialogsCli.Ok, output);
-        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Dialogs, "tests"), "*.yaml").Select(Path.GetFileName);
+        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Dialogs, "tests")).Select(Path.GetFileName);
         Assert.All(files, file => Assert.Contains($"PASS {file}: ", output, StringComparison.Ordinal));
         Assert.DoesNotContain("FAIL", output, StringComparison.Ordinal);
         Assert.Matches(@"\d+ transcripts: \d+ passed, 0 failed", output);
@@ -87,6 +87,39 @@ public sealed class DesignerCliTests : IDisposable
         Assert.Equal(DialogsCli.Failed, code);
         Assert.Contains("reply 2 choices: expected [Fatura], got [Boleto]", output, StringComparison.Ordinal);
         Assert.Contains("unexpected reply 1: \"CPF?\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bot_framework_transcript_is_run_as_a_test_and_its_differences_point_at_the_activity()
+    {
+        var transcript = """
+            {"transcript": [
+              {"type": "conversationUpdate", "from": {"id": "u", "role": "user"}, "recipient": {"id": "b", "role": "bot"}, "membersAdded": [{"id": "u"}]},
+              {"type": "message", "from": {"id": "b", "role": "bot"}, "recipient": {"id": "u", "role": "user"}, "text": "Oi!"},
+              {"type": "message", "from": {"id": "b", "role": "bot"}, "recipient": {"id": "u", "role": "user"}, "text": "Escolha:",
+               "suggestedActions": {"actions": [{"type": "imBack", "title": "Boleto", "value": "Boleto"}]}},
+              {"type": "typing", "from": {"id": "b", "role": "bot"}, "recipient": {"id": "u", "role": "user"}},
+              {"from": {"id": "u", "role": "user"}, "text": "sem tipo: ignorado"},
+              {"type": "message", "from": {"id": "u", "role": "user"}, "recipient": {"id": "b", "role": "bot"}, "text": "boleto"},
+              {"type": "message", "from": {"id": "b", "role": "bot"}, "recipient": {"id": "u", "role": "user"}, "text": "CPF?"},
+              {"type": "message", "from": {"id": "u", "role": "user"}, "recipient": {"id": "b", "role": "bot"}, "text": "52998224725"},
+              {"type": "message", "from": {"id": "b", "role": "bot"}, "recipient": {"id": "u", "role": "user"}, "text": "Seu CPF é 52998224725"}
+            ]}
+            """;
+        _folder.Write("tests/gravado.transcript", transcript);
+
+        var (code, output) = Run("test", "--dialogs", _folder.Root);
+
+        Assert.Equal(DialogsCli.Failed, code);
+        Assert.Contains($"{_folder.PathOf("tests/gravado.transcript")}:{DialogFolder.LineOf(transcript, "\"52998224725\"}")}: turn 3 (user \"52998224725\"): reply 1: expected \"Seu CPF é 52998224725\", got \"CPF 52998224725\"", output, StringComparison.Ordinal);
+
+        // The recording is strict about buttons too: the menu comes back as suggestions when the dialog ends.
+        _folder.Write("tests/gravado.transcript", transcript.Replace("\"text\": \"Seu CPF é 52998224725\"", "\"text\": \"CPF 52998224725\"", StringComparison.Ordinal));
+        Assert.Contains("reply 1 choices: expected [], got [Boleto]", Run("test", "--dialogs", _folder.Root).Output, StringComparison.Ordinal);
+        _folder.Write("tests/gravado.transcript", transcript.Replace("\"text\": \"Seu CPF é 52998224725\"", "\"text\": \"CPF 52998224725\", \"suggestedActions\": {\"actions\": [{\"title\": \"Boleto\"}]}", StringComparison.Ordinal));
+        var (fixedCode, fixedOutput) = Run("test", "--dialogs", _folder.Root);
+        Assert.True(fixedCode == DialogsCli.Ok, fixedOutput);
+        Assert.Contains("PASS gravado.transcript: gravado", fixedOutput, StringComparison.Ordinal);
     }
 
     [Fact]
