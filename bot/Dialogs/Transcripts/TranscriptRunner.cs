@@ -55,9 +55,8 @@ internal sealed class TranscriptRunner : IDisposable
 
     private ServiceProvider Services(TranscriptChannel channel, TimeProvider clock)
     {
-        // Environment variables let a designer point http steps at a test backend (Dialogs__Backends__name__BaseUrl).
         var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
+            .AddInMemoryCollection(BackendsFromEnvironment())
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"{DialogOptions.Section}:Directory"] = _directory, [$"{DialogOptions.Section}:Watch"] = "false" })
             .Build();
         var services = new ServiceCollection()
@@ -69,6 +68,13 @@ internal sealed class TranscriptRunner : IDisposable
         services.Replace(ServiceDescriptor.Singleton(_catalog));
         return services.BuildServiceProvider();
     }
+
+    /// <summary>
+    /// Only the backends (Dialogs__Backends__name__BaseUrl) come from the environment, so a designer can point http
+    /// steps at a test backend; a connection string there must not move the transcripts off the in-memory stores.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string?>> BackendsFromEnvironment() =>
+        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection($"{DialogOptions.Section}:Backends").AsEnumerable();
 
     private static Activity Incoming(TranscriptTurn turn, int index, ChannelAddress address, TimeProvider clock) => new()
     {

@@ -123,6 +123,28 @@ public sealed class DesignerCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Transcripts_reach_backends_named_in_the_environment_and_stay_on_the_in_memory_stores()
+    {
+        await using var backend = await Http.StubBackend.StartAsync((context, _) => Http.StubBackend.Json(context, """{"status":"ativo"}"""));
+        _folder.Write("intents/status.yaml", DialogFolder.Steps("  - http: erp\n    path: /status\n    map:\n      situacao: status\n  - say: \"Contrato {situacao}\"\n").Replace("extra", "status", StringComparison.Ordinal));
+        _folder.Write("tests/status.yaml", "transcripts:\n  - name: status\n    turns:\n      - user: status\n        bot: [\"Contrato ativo\"]\n");
+        string[] variables = ["Dialogs__Backends__erp__BaseUrl", "ConnectionStrings__Postgres"];
+        Environment.SetEnvironmentVariable(variables[0], backend.BaseUrl);
+        Environment.SetEnvironmentVariable(variables[1], "Host=192.0.2.1;Port=1;Timeout=1");
+        try
+        {
+            var (code, output) = Run("test", "--dialogs", _folder.Root, "--only", "status");
+
+            Assert.True(code == DialogsCli.Ok, output);
+            Assert.Equal("/status", Assert.Single(backend.Requests).Path);
+        }
+        finally
+        {
+            Array.ForEach(variables, name => Environment.SetEnvironmentVariable(name, null));
+        }
+    }
+
+    [Fact]
     public void Validate_accepts_the_shipped_dialogs()
     {
         var (code, output) = Run("validate", "--dialogs", RepositoryRoot.Dialogs);
