@@ -2,6 +2,7 @@ using Atendimento.Platform;
 using Atendimento.Platform.Postgres;
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Api;
+using Atendimento.Routing.Desk;
 using Atendimento.Routing.Sla;
 using Atendimento.Routing.Tickets;
 using Microsoft.AspNetCore.Authentication;
@@ -26,6 +27,7 @@ public static class RoutingModule
             : new InMemoryAgentDirectory());
         services.AddSingleton<TicketService>();
         services.AddSla(configuration);
+        services.AddDesk(configuration);
         services.AddHostedService<DevelopmentAgentSeeder>();
         // Not the default scheme: only the agent API asks for it (the host suppresses ASP.NET Core's habit of
         // making a lone scheme the default), so Direct Line tokens are never looked up as agent keys.
@@ -48,7 +50,7 @@ public static class RoutingModule
             : new InMemorySlaTimerStore());
         services.AddSingleton<SlaWakeUp>();
         services.AddSingleton<SlaScheduler>();
-        services.AddSingleton<ISlaEventSink, MessageBusSlaSink>();
+        services.AddSingleton<ISlaEventSink, DeskFeedSlaSink>();
         services.AddSingleton<ISlaEventSink, WebhookSlaSink>();
         services.AddHttpClient(WebhookSlaSink.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SlaDeliveries>();
@@ -60,6 +62,7 @@ public static class RoutingModule
     public static IEndpointRouteBuilder MapTicketRouting(this IEndpointRouteBuilder app)
     {
         TicketEndpoints.Map(app);
+        app.MapDesk();
         return app;
     }
 }

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Atendimento.Platform.Messaging;
+using Atendimento.Routing.Desk.Feed;
 using Microsoft.Extensions.Options;
 
 namespace Atendimento.Routing.Sla;
@@ -10,8 +10,6 @@ namespace Atendimento.Routing.Sla;
 /// <summary>The JSON an SLA event travels as, to the agents' feed and to webhooks.</summary>
 public static class SlaEventJson
 {
-    public const string Topic = "sla.events";
-
     public static string Serialize(SlaEvent raised) => JsonSerializer.Serialize(new
     {
         id = raised.Id,
@@ -23,11 +21,15 @@ public static class SlaEventJson
     });
 }
 
-/// <summary>Publishes each event on the message bus, where the agents' live feed (on every instance) picks it up.</summary>
-public sealed class MessageBusSlaSink(IMessageBus bus) : ISlaEventSink
+/// <summary>Puts each event in the agents' live feed; the feed's dedupe key keeps a redelivered event from showing twice.</summary>
+public sealed class DeskFeedSlaSink(DeskFeed feed) : ISlaEventSink
 {
     public Task DeliverAsync(SlaEvent raised, CancellationToken cancellationToken) =>
-        bus.PublishAsync(SlaEventJson.Topic, SlaEventJson.Serialize(raised), cancellationToken);
+        feed.PublishAsync(raised.TenantId, Kind(raised.Moment), raised.TicketId, SlaEventJson.Serialize(raised), $"sla:{raised.Id}", cancellationToken);
+
+    /// <summary>"sla.warning" or "sla.breach": what the desk colours by; the payload says which target.</summary>
+    public static string Kind(SlaMoment moment) =>
+        moment is SlaMoment.FirstResponseWarning or SlaMoment.ResolutionWarning ? "sla.warning" : "sla.breach";
 }
 
 /// <summary>POSTs each event to the configured webhook, signed with HMAC-SHA256 of the body; a non-2xx answer is a failure to retry.</summary>
