@@ -1,3 +1,4 @@
+using Atendimento.Bot.Dialogs;
 using Atendimento.Bot.Tests.Harness;
 
 namespace Atendimento.Bot.Tests.Dialogs.Runtime;
@@ -37,6 +38,31 @@ public sealed class DialogStackTests : IAsyncDisposable
 
         await _bot.Send("529.982.247-25").AssertReply("CPF 52998224725").AssertReply("Contrato assinado.").AssertNoReply();
         Assert.Empty((await _bot.ConversationAsync()).Dialog.Stack);
+    }
+
+    [Fact]
+    public async Task Continuing_after_the_inactivity_menu_asks_the_started_dialogs_question_and_its_answer_resumes_the_first()
+    {
+        _folder.Write(DialogLoader.PolicyFile, DialogFolder.ValidPolicy + """
+
+            idleTimeout:
+              menuAfterMinutes: [5]
+              closeAfterMinutes: 10
+              prompt: "Ainda aí?"
+              options: ["Continuar", "Atendente", "Encerrar"]
+              goodbye: "Tchau"
+              closed: "Encerrado"
+              handoff:
+                reason: timeout_menu
+                level: N1
+                queue: geral
+            """);
+        Assert.True(_bot.Catalog.Reload(), string.Join('\n', _bot.Catalog.LastReloadErrors));
+
+        await _bot.Send("assinar contrato").AssertReply("Antes, preciso do seu CPF.").AssertReply("CPF?")
+            .StaysSilentFor(TimeSpan.FromMinutes(5)).AssertReply("Ainda aí?")
+            .Send("1").AssertReply("CPF?").AssertNoReply()
+            .Send("529.982.247-25").AssertReply("CPF 52998224725").AssertReply("Contrato assinado.").AssertNoReply();
     }
 
     [Fact]
