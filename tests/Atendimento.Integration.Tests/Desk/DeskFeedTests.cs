@@ -15,17 +15,13 @@ namespace Atendimento.Integration.Tests.Desk;
 /// </summary>
 public sealed class DeskFeedTests : IAsyncLifetime
 {
-    private PostgresSchema _schema = null!;
-    private AtendimentoHost _first = null!;
-    private AtendimentoHost _second = null!;
+    private TwoHosts _hosts = null!;
     private HttpClient _agent = null!;
 
     public async Task InitializeAsync()
     {
-        _schema = await PostgresSchema.CreateAsync();
-        _first = AtendimentoHost.Start(_schema.ConnectionString, TestEnvironment.Redis);
-        _second = AtendimentoHost.Start(_schema.ConnectionString, TestEnvironment.Redis);
-        _agent = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _second.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        _hosts = await TwoHosts.StartAsync();
+        _agent = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _hosts.Second.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         using var signIn = await _agent.PostAsJsonAsync("/desk/api/session", new { userName = "ana", password = "dev-desk-password" });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
     }
@@ -33,9 +29,7 @@ public sealed class DeskFeedTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _agent.Dispose();
-        await _second.DisposeAsync();
-        await _first.DisposeAsync();
-        await _schema.DisposeAsync();
+        await _hosts.DisposeAsync();
     }
 
     [Fact]
@@ -71,7 +65,7 @@ public sealed class DeskFeedTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_session_the_feed_is_401_and_a_bad_last_event_id_is_400()
     {
-        using var anonymous = _second.Http();
+        using var anonymous = _hosts.Second.Http();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/desk/api/events")).StatusCode);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/desk/api/events");
@@ -81,7 +75,7 @@ public sealed class DeskFeedTests : IAsyncLifetime
     }
 
     private Task<long> PublishOnFirstAsync(string kind, long ticketId) =>
-        _first.Services.GetRequiredService<DeskFeed>().PublishAsync(TenantId.Default, kind, ticketId, "{}", null);
+        _hosts.First.Services.GetRequiredService<DeskFeed>().PublishAsync(TenantId.Default, kind, ticketId, "{}", null);
 
     private sealed record FeedItem(long Id, string Kind, long TicketId);
 

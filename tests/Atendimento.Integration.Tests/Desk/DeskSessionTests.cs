@@ -14,30 +14,24 @@ namespace Atendimento.Integration.Tests.Desk;
 public sealed class DeskSessionTests : IAsyncLifetime
 {
     private const string Password = "dev-desk-password";
-    private PostgresSchema _schema = null!;
-    private AtendimentoHost _first = null!;
-    private AtendimentoHost _second = null!;
+    private TwoHosts _hosts = null!;
 
     public async Task InitializeAsync()
     {
-        _schema = await PostgresSchema.CreateAsync();
-        _first = AtendimentoHost.Start(_schema.ConnectionString, TestEnvironment.Redis);
-        _second = AtendimentoHost.Start(_schema.ConnectionString, TestEnvironment.Redis);
+        _hosts = await TwoHosts.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _second.DisposeAsync();
-        await _first.DisposeAsync();
-        await _schema.DisposeAsync();
+        await _hosts.DisposeAsync();
     }
 
     [Fact]
     public async Task A_session_opened_on_one_instance_is_known_on_the_other_and_its_cookie_is_http_only_and_strict()
     {
         var cookies = new CookieContainer();
-        using var first = Browser(_first, cookies);
-        using var second = Browser(_second, cookies);
+        using var first = Browser(_hosts.First, cookies);
+        using var second = Browser(_hosts.Second, cookies);
 
         using var signIn = await first.PostAsJsonAsync("/desk/api/session", new { userName = "Sofia", password = Password });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
@@ -53,8 +47,8 @@ public sealed class DeskSessionTests : IAsyncLifetime
     public async Task Signing_out_needs_the_csrf_token_and_then_the_session_is_gone()
     {
         var cookies = new CookieContainer();
-        using var first = Browser(_first, cookies);
-        using var second = Browser(_second, cookies);
+        using var first = Browser(_hosts.First, cookies);
+        using var second = Browser(_hosts.Second, cookies);
         using var signIn = await first.PostAsJsonAsync("/desk/api/session", new { userName = "ana", password = Password });
         var session = (await signIn.Content.ReadFromJsonAsync<DeskSession>())!;
         Assert.Equal(("ana", "Agent"), (session.AgentId, session.Role));
@@ -76,7 +70,7 @@ public sealed class DeskSessionTests : IAsyncLifetime
     public async Task Wrong_credentials_get_one_401_answer_and_no_session(string userName, string password)
     {
         var cookies = new CookieContainer();
-        using var browser = Browser(_first, cookies);
+        using var browser = Browser(_hosts.First, cookies);
 
         using var response = await browser.PostAsJsonAsync("/desk/api/session", new { userName, password });
 
@@ -88,7 +82,7 @@ public sealed class DeskSessionTests : IAsyncLifetime
     [Fact]
     public async Task A_sign_in_without_user_name_or_password_is_a_400_with_field_errors()
     {
-        using var browser = Browser(_first, new CookieContainer());
+        using var browser = Browser(_hosts.First, new CookieContainer());
 
         using var response = await browser.PostAsJsonAsync("/desk/api/session", new { tenant = "default" });
 
@@ -101,7 +95,7 @@ public sealed class DeskSessionTests : IAsyncLifetime
     [Fact]
     public async Task Repeated_wrong_passwords_are_refused_with_429_and_retry_after()
     {
-        using var browser = Browser(_first, new CookieContainer());
+        using var browser = Browser(_hosts.First, new CookieContainer());
         for (var i = 0; i < SignInThrottle.MaxFailures; i++)
         {
             using var wrong = await browser.PostAsJsonAsync("/desk/api/session", new { userName = "bruno", password = "chute-" + i });

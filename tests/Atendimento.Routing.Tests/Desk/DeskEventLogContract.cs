@@ -107,19 +107,13 @@ public sealed class InMemoryDeskEventLogTests : DeskEventLogContract
 
 public sealed class PostgresDeskEventLogTests : DeskEventLogContract
 {
-    private PostgresSchema? _schema;
+    private readonly SchemaPerTest _database = new(RoutingDatabase.CreateSchemaAsync);
 
-    public override async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
+    public override Task DisposeAsync() => _database.DisposeAsync();
 
     protected override async Task<IDeskEventLog> CreateLogAsync()
     {
-        _schema = await RoutingDatabase.CreateSchemaAsync();
-        return new PostgresDeskEventLog(_schema.DataSource);
+        await _database.InitializeAsync();
+        return new PostgresDeskEventLog(_database.Schema.DataSource);
     }
 }

@@ -54,19 +54,13 @@ public sealed class InMemoryDeskUserStoreTests : DeskUserStoreContract
 
 public sealed class PostgresDeskUserStoreTests : DeskUserStoreContract
 {
-    private PostgresSchema? _schema;
+    private readonly SchemaPerTest _database = new(RoutingDatabase.CreateSchemaAsync);
 
-    public override async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
+    public override Task DisposeAsync() => _database.DisposeAsync();
 
     protected override async Task<IDeskUserStore> CreateStoreAsync()
     {
-        _schema = await RoutingDatabase.CreateSchemaAsync();
-        return new PostgresDeskUserStore(_schema.DataSource);
+        await _database.InitializeAsync();
+        return new PostgresDeskUserStore(_database.Schema.DataSource);
     }
 }

@@ -126,19 +126,13 @@ public sealed class InMemorySlaTimerStoreTests : SlaTimerStoreContract
 
 public sealed class PostgresSlaTimerStoreTests : SlaTimerStoreContract
 {
-    private PostgresSchema? _schema;
+    private readonly SchemaPerTest _database = new(RoutingDatabase.CreateSchemaAsync);
 
-    public override async Task DisposeAsync()
-    {
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
-        }
-    }
+    public override Task DisposeAsync() => _database.DisposeAsync();
 
     protected override async Task<ISlaTimerStore> CreateStoreAsync()
     {
-        _schema = await RoutingDatabase.CreateSchemaAsync();
-        return new PostgresSlaTimerStore(_schema.DataSource);
+        await _database.InitializeAsync();
+        return new PostgresSlaTimerStore(_database.Schema.DataSource);
     }
 }
