@@ -25,7 +25,11 @@ public static class RoutingModule
         services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresAgentDirectory>(sp)
             : new InMemoryAgentDirectory());
+        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TicketWriter>();
         services.AddSingleton<TicketService>();
+        services.AddSingleton<CustomerMessages>();
+        services.AddSingleton<SlaPolicy>();
         services.AddSla(configuration);
         services.AddDesk(configuration);
         services.AddHostedService<DevelopmentAgentSeeder>();
