@@ -1,5 +1,6 @@
 using Atendimento.Bot.Conversations;
 using Atendimento.Bot.Dialogs;
+using Atendimento.Bot.Dialogs.Http;
 using Atendimento.Platform;
 using Atendimento.Platform.Postgres;
 using Atendimento.Routing.Delivery;
@@ -15,6 +16,8 @@ public static class BotModule
         services.AddOptions<DialogOptions>().Bind(configuration.GetSection(DialogOptions.Section));
         services.AddSingleton<DialogCatalog>();
         services.AddHostedService<DialogCatalogStartup>();
+        services.AddHttpClient(DialogHttpActions.ClientName);
+        services.AddSingleton<IDialogActions, DialogHttpActions>();
         services.AddSingleton<ConversationBot>();
         services.AddSingleton<OutboundActivities>();
         services.AddSingleton<TurnLocks>();

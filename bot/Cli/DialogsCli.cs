@@ -2,15 +2,21 @@ namespace Atendimento.Bot.Cli;
 
 /// <summary>
 /// <c>dotnet run --project bot -- dialogs &lt;verb&gt;</c>: the designer's tools, run without starting the web host.
-/// Exit codes: 0 done, 2 bad usage or unreadable input.
+/// Exit codes: 0 done, 1 the dialogs have errors or a transcript test failed, 2 bad usage or unreadable input.
 /// </summary>
 public static class DialogsCli
 {
     public const int Ok = 0;
+    public const int Failed = 1;
     public const int BadInput = 2;
 
     private const string Usage = """
         usage: dialogs <verb> [options]
+          validate [--dialogs DIR]
+              check the dialogs and their transcript tests; print every mistake as file:line: message (exit code 1 on errors)
+          test [--dialogs DIR] [--only TEXT]
+              run the transcript tests in DIR/tests against the bot in process; print PASS/FAIL with the first difference
+              (exit code 1 when one fails). DIR defaults to the dialogs folder of the checkout
           evaluate --train F --test F [--val F] [--oos-label L] [--max-reject R] [--json]
               train on F, choose temperature and rejection threshold on --val (or on a stratified 10% of train),
               then report in-scope accuracy, out-of-scope detection and the most confused intents on --test
@@ -32,6 +38,8 @@ public static class DialogsCli
         var rest = args.Skip(1).ToList();
         return verb switch
         {
+            "validate" => ValidateCommand.Run(rest, output, error),
+            "test" => TestCommand.Run(rest, output, error),
             "evaluate" => EvaluateCommand.Run(rest, output, error),
             "train" => TrainCommand.Run(rest, output, error),
             "tune" => TuneCommand.Run(rest, output, error),

@@ -56,7 +56,7 @@ public sealed partial class TurnHandler(
         }
         // The ticket is over: forget it, so later turns skip the lookup and a reopen cannot silently take the conversation back.
         withCustomer = withCustomer with { ActiveTicketId = null };
-        var turn = RunBot(withCustomer, text);
+        var turn = await RunBotAsync(withCustomer, text, cancellationToken);
         var next = StartSilence(withCustomer.WithTranscript(turn.Replies.Select(BotEntry)) with { Dialog = turn.State });
         var activities = turn.Replies.Select(reply => outbound.Message(next, reply, activity.Id)).ToList();
         return turn.Handoff is { } decision
@@ -64,11 +64,11 @@ public sealed partial class TurnHandler(
             : new TurnOutcome(next, activities, ConversationOwner.Bot);
     }
 
-    private BotTurn RunBot(ConversationState state, string text)
+    private async Task<BotTurn> RunBotAsync(ConversationState state, string text, CancellationToken cancellationToken)
     {
         try
         {
-            return bot.OnMessage(state.Dialog, text);
+            return await bot.OnMessageAsync(state.Dialog, text, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -10,15 +10,3 @@ public sealed record HandoffDecision(string Reason, SupportLevel Level, string Q
 
 /// <summary>What one turn produced: the new dialog state, the replies, and possibly a handoff.</summary>
 public sealed record BotTurn(DialogState State, IReadOnlyList<BotReply> Replies, HandoffDecision? Handoff);
-
-public enum DialogTurnStatus
-{
-    /// <summary>A step asked something and waits for the customer.</summary>
-    Waiting,
-
-    /// <summary>The steps ran out.</summary>
-    Complete,
-
-    /// <summary>A handoff step ended the dialog.</summary>
-    HandedOff,
-}

@@ -1,3 +1,4 @@
+using Atendimento.Bot.Dialogs.Runtime;
 using Atendimento.Bot.Recognition;
 
 namespace Atendimento.Bot.Dialogs;

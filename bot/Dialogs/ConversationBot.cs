@@ -1,3 +1,5 @@
+using Atendimento.Bot.Dialogs.Http;
+using Atendimento.Bot.Dialogs.Runtime;
 using Atendimento.Bot.Dialogs.Signals;
 using Atendimento.Bot.Recognition;
 using Atendimento.Handoff;
@@ -10,12 +12,12 @@ namespace Atendimento.Bot.Dialogs;
 /// misses. A dialog waiting for an answer gets the message, unless an interrupting intent (such as asking for a
 /// person) is recognised with confidence.
 /// </summary>
-public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
+public sealed class ConversationBot(DialogCatalog catalog, IDialogActions actions, TimeProvider clock, ILogger<ConversationBot> logger)
 {
     public BotTurn Welcome(DialogState state)
     {
         var policy = catalog.Current.Definition.Policy;
-        var context = new DialogContext(state.Idle());
+        var context = new DialogContext(DialogStateUpgrade.Upgrade(state, catalog.Current.Definition).Idle(), catalog.Current.Definition, actions, logger);
         foreach (var line in policy.Greeting)
         {
             context.Say(line);
@@ -24,13 +26,14 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
         return context.ToTurn();
     }
 
-    public BotTurn OnMessage(DialogState state, string text)
+    public async Task<BotTurn> OnMessageAsync(DialogState state, string text, CancellationToken cancellationToken = default)
     {
         var (definition, recognizer) = catalog.Current;
+        state = DialogStateUpgrade.Upgrade(state, definition);
         var evidence = TranscriptEntry.Clip(text);
         var recognition = recognizer.Recognize(evidence);
         var top = recognition.Top;
-        var context = new DialogContext(state.WithTrail(new RecognitionStep(evidence, top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())) with { Offered = null, InactivityReminders = 0 });
+        var context = new DialogContext(state.WithTrail(new RecognitionStep(evidence, top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())) with { Offered = null, InactivityReminders = 0 }, definition, actions, logger);
         if (state.InactivityReminders > 0 && definition.Policy.Inactivity is { } inactivity)
         {
             // The menu is the last thing the customer saw, so "1" answers it, not the question before it.
@@ -41,7 +44,7 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
             }
             context.State = context.State with { Offered = null };
         }
-        if (state.Offered is { } offered && AnswerToOffer(context, definition, offered, text) is { } answered)
+        if (state.Offered is { } offered && await AnswerToOfferAsync(context, definition, offered, text, cancellationToken) is { } answered)
         {
             return answered;
         }
@@ -55,14 +58,14 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
         }
         if (context.State.IsWaiting && definition.Find(context.State.Intent!) is { } current && (interrupting is null || interrupting == current))
         {
-            if (StepRunner.Continue(current, context, text) is { } status)
+            if (await context.ContinueDialogAsync(text, cancellationToken) is { } result)
             {
-                return Finish(context, definition, status);
+                return Finish(context, definition, result);
             }
         }
         if ((interrupting ?? clear) is { } chosen)
         {
-            return Begin(context, definition, chosen);
+            return await BeginAsync(context, definition, chosen, cancellationToken);
         }
         var candidates = Clarifier.Candidates(recognition, definition);
         return candidates.Count > 0 ? Clarify(context, definition, candidates) : NotUnderstood(context, definition.Policy, definition.Policy.NotUnderstood);
@@ -74,12 +77,14 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
     /// </summary>
     public BotTurn? OnSilence(DialogState state)
     {
-        var policy = catalog.Current.Definition.Policy.Inactivity;
+        var definition = catalog.Current.Definition;
+        state = DialogStateUpgrade.Upgrade(state, definition);
+        var policy = definition.Policy.Inactivity;
         if (policy is null || !state.AwaitsAnswer || policy.Next(state.InactivityReminders) is null)
         {
             return null;
         }
-        var context = new DialogContext(state);
+        var context = new DialogContext(state, definition, actions, logger);
         if (state.InactivityReminders < policy.MenuAfter.Count)
         {
             InactivityMenu.Remind(context, policy);
@@ -92,7 +97,7 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
     }
 
     /// <summary>The customer answered "você quis dizer…": start the pick, or count a miss; null when it was neither.</summary>
-    private static BotTurn? AnswerToOffer(DialogContext context, BotDefinition definition, IReadOnlyList<string> offered, string text)
+    private static async Task<BotTurn?> AnswerToOfferAsync(DialogContext context, BotDefinition definition, IReadOnlyList<string> offered, string text, CancellationToken cancellationToken)
     {
         if (definition.Policy.Clarification is null)
         {
@@ -101,15 +106,16 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
         var (picked, noneOfThese) = Clarifier.Read(definition, offered, text);
         if (picked is not null)
         {
-            return Begin(context, definition, picked);
+            return await BeginAsync(context, definition, picked, cancellationToken);
         }
         return noneOfThese ? NotUnderstood(context, definition.Policy, definition.Policy.Clarification.Rephrase) : null;
     }
 
-    private static BotTurn Begin(DialogContext context, BotDefinition definition, IntentDefinition intent)
+    /// <summary>A new subject: whatever dialogs ran are dropped, and the intent's dialog starts.</summary>
+    private static async Task<BotTurn> BeginAsync(DialogContext context, BotDefinition definition, IntentDefinition intent, CancellationToken cancellationToken)
     {
-        context.State = context.State with { FailedRecognitions = 0, OffersInARow = 0 };
-        return Finish(context, definition, StepRunner.Begin(intent, context));
+        context.State = context.State.Idle() with { FailedRecognitions = 0, OffersInARow = 0 };
+        return Finish(context, definition, await context.BeginDialogAsync(intent.Name, cancellationToken));
     }
 
     /// <summary>Unsure: ask with the candidates. Past the offers allowed in a row it is a miss, so asking cannot loop.</summary>
@@ -142,9 +148,10 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
     }
 
     /// <summary>After a dialog ends, the menu comes back as suggestions so the customer can go on in one tap.</summary>
-    private static BotTurn Finish(DialogContext context, BotDefinition definition, DialogTurnStatus status)
+    private static BotTurn Finish(DialogContext context, BotDefinition definition, DialogTurnResult result)
     {
-        if (status == DialogTurnStatus.Complete && context.Replies.Count > 0 && context.Replies[^1].Choices is null)
+        var ended = result.Status != DialogTurnStatus.Waiting && context.Handoff is null;
+        if (ended && context.Replies.Count > 0 && context.Replies[^1].Choices is null)
         {
             context.Replies[^1] = context.Replies[^1] with { Choices = MenuChoices(definition.Policy) };
         }

@@ -43,16 +43,16 @@ public sealed record MenuOption(string Title, string Intent, int Line);
 /// <summary>Texts the bot says around a handoff; placeholders: {ticket}, {agent}.</summary>
 public sealed record BotMessages(string HandoffStarted, string AgentJoined, string TicketResolved, string BotError);
 
-public sealed record IntentDefinition(string Name, string Title, IReadOnlyList<string> Examples, bool Interrupts, IReadOnlyList<DialogStep> Steps, string File);
+/// <summary>One intent's dialog; <see cref="Version"/> is a hash of its file, recorded in the state of conversations that run it.</summary>
+public sealed record IntentDefinition(string Name, string Title, IReadOnlyList<string> Examples, bool Interrupts, IReadOnlyList<DialogStep> Steps, string File, string Version = "")
+{
+    /// <summary>The step at <paramref name="path"/> (step, branch, step, ...), or null when the path leads nowhere.</summary>
+    public DialogStep? StepAt(IReadOnlyList<int> path) => DialogStep.Resolve(Steps, path);
 
-public abstract record DialogStep(int Line);
-
-public sealed record SayStep(int Line, string Text) : DialogStep(Line);
-
-public sealed record AskStep(int Line, string Variable, string Prompt, string Validator, string RetryPrompt, int MaxRetries) : DialogStep(Line);
-
-public sealed record ChoiceStep(int Line, string Variable, string Prompt, IReadOnlyList<ChoiceOption> Options) : DialogStep(Line);
-
-public sealed record ChoiceOption(string Title, IReadOnlyList<DialogStep> Then);
-
-public sealed record HandoffStep(int Line, string Reason, SupportLevel Level, string Queue, IReadOnlyList<string> Skills) : DialogStep(Line);
+    /// <summary>The one path whose step waits for <paramref name="awaits"/> ("ask:cpf"); null when there is none, or more than one.</summary>
+    public IReadOnlyList<int>? PathAwaiting(string awaits)
+    {
+        var paths = DialogStep.Walk(Steps).Where(entry => entry.Step.Awaits == awaits).Take(2).ToList();
+        return paths.Count == 1 ? paths[0].Path : null;
+    }
+}

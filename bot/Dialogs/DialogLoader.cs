@@ -36,6 +36,7 @@ public static partial class DialogLoader
             return null;
         }
         CheckMenu(policyPath, policy, intents, errors);
+        DialogCallChecks.Check(intents, errors);
         return new BotDefinition(policy, intents);
     }
 
@@ -47,7 +48,8 @@ public static partial class DialogLoader
         foreach (var file in files)
         {
             var reader = new YamlReader(file, errors);
-            if (reader.LoadRoot(File.ReadAllText(file)) is not { } root || ReadIntent(reader, root) is not { } intent)
+            var text = File.ReadAllText(file);
+            if (reader.LoadRoot(text) is not { } root || ReadIntent(reader, root, VersionOf(text)) is not { } intent)
             {
                 continue;
             }
@@ -61,7 +63,11 @@ public static partial class DialogLoader
         return intents;
     }
 
-    private static IntentDefinition? ReadIntent(YamlReader reader, YamlMappingNode root)
+    /// <summary>A short hash of the file: conversations record it, so a later turn knows the dialog was edited under it.</summary>
+    private static string VersionOf(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+
+    private static IntentDefinition? ReadIntent(YamlReader reader, YamlMappingNode root, string version)
     {
         reader.RejectUnknownKeys(root, "intent", "title", "examples", "interrupts", "steps");
         var name = reader.String(root, "intent");
@@ -73,7 +79,7 @@ public static partial class DialogLoader
         {
             reader.Error(YamlReader.Line(root, "intent"), $"intent name '{name}' must be lower_snake_case");
         }
-        return name is null || title is null ? null : new IntentDefinition(name, title, examples, interrupts, steps, reader.File);
+        return name is null || title is null ? null : new IntentDefinition(name, title, examples, interrupts, steps, reader.File, version);
     }
 
     private static void CheckMenu(string file, BotPolicy policy, List<IntentDefinition> intents, List<DialogError> errors)

@@ -1,21 +1,23 @@
+using System.Text.Json.Serialization;
+using Atendimento.Bot.Dialogs.Runtime;
 using Atendimento.Handoff;
 
 namespace Atendimento.Bot.Dialogs;
 
 /// <summary>
-/// Where a conversation stands in its dialog: which intent's steps run, the path to the step waiting for the
-/// customer (step, option, step, ...), what was collected, and the recognition trail kept as handoff evidence.
-/// Versioned so a stored state from an older shape can be recognised and upgraded.
+/// Where a conversation stands in its dialogs: the stack of running dialogs (each with the path to the step
+/// waiting for the customer), what was collected, and the recognition trail kept as handoff evidence.
+/// Versioned: schema 1 kept one dialog in Intent/Position/Retries; <see cref="DialogStateUpgrade"/> moves it onto the stack.
 /// </summary>
 public sealed record DialogState
 {
-    public const int CurrentSchema = 1;
+    public const int CurrentSchema = 2;
     public const int TrailLength = 10;
 
     public int Schema { get; init; } = CurrentSchema;
-    public string? Intent { get; init; }
-    public IReadOnlyList<int>? Position { get; init; }
-    public int Retries { get; init; }
+
+    /// <summary>The running dialogs, innermost last; empty when the bot waits for a new subject.</summary>
+    public IReadOnlyList<DialogFrame> Stack { get; init; } = [];
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
     public int FailedRecognitions { get; init; }
     public IReadOnlyList<RecognitionStep> Trail { get; init; } = [];
@@ -26,6 +28,25 @@ public sealed record DialogState
     /// <summary>Offers in a row that the customer did not pick from.</summary>
     public int OffersInARow { get; init; }
 
+    /// <summary>Schema 1 only: the running intent. Read to upgrade, never written.</summary>
+    [JsonPropertyName("intent")]
+    public string? LegacyIntent { get; init; }
+
+    /// <summary>Schema 1 only: the waiting step's path.</summary>
+    [JsonPropertyName("position")]
+    public IReadOnlyList<int>? LegacyPosition { get; init; }
+
+    /// <summary>Schema 1 only: retries of the waiting step.</summary>
+    [JsonPropertyName("retries")]
+    public int? LegacyRetries { get; init; }
+
+    /// <summary>The innermost running dialog's intent, if any.</summary>
+    [JsonIgnore]
+    public string? Intent => Stack.Count > 0 ? Stack[^1].Intent : null;
+
+    [JsonIgnore]
+    public bool IsWaiting => Stack.Count > 0;
+
     /// <summary>Frustrated messages so far (see <see cref="Signals.SentimentPolicy"/>); back to 0 after a handoff.</summary>
     public int FrustratedMessages { get; init; }
 
@@ -33,14 +54,21 @@ public sealed record DialogState
     public int InactivityReminders { get; init; }
 
     /// <summary>The bot asked something (a step's question or "você quis dizer…") and waits for the customer's answer.</summary>
+    [JsonIgnore]
     public bool AwaitsAnswer => IsWaiting || Offered is not null;
-
-    public bool IsWaiting => Intent is not null && Position is not null;
 
     public DialogState WithTrail(RecognitionStep step) => this with { Trail = [.. Trail.TakeLast(TrailLength - 1), step] };
 
     public DialogState WithValue(string name, string value) =>
         this with { Values = new Dictionary<string, string>(Values, StringComparer.Ordinal) { [name] = value } };
 
-    public DialogState Idle() => this with { Intent = null, Position = null, Retries = 0 };
+    /// <summary>No dialog runs any more: the next message is a new subject.</summary>
+    public DialogState Idle() => this with { Stack = [] };
 }
+
+/// <summary>
+/// One running dialog: its intent, the version (content hash) of the definition it started on, the path to the
+/// step it waits at (step, branch, step, ...), the retries of that step, and what that step collects (<see cref="Awaiting"/>,
+/// e.g. "ask:cpf"), which lets a conversation survive an edit of its dialog file.
+/// </summary>
+public sealed record DialogFrame(string Intent, string? Version, IReadOnlyList<int> Position, int Retries = 0, string? Awaiting = null);

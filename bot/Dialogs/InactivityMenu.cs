@@ -1,3 +1,5 @@
+using Atendimento.Bot.Dialogs.Runtime;
+
 namespace Atendimento.Bot.Dialogs;
 
 /// <summary>
@@ -49,7 +51,7 @@ internal static class InactivityMenu
         {
             Clarifier.Offer(context, definition, offered.Select(definition.Find).OfType<IntentDefinition>().ToList());
         }
-        else if (context.State.Intent is { } name && definition.Find(name) is { } intent && StepRunner.Reprompt(intent, context))
+        else if (context.RepromptDialog())
         {
             return;
         }

@@ -1,14 +1,18 @@
 namespace Atendimento.Bot.Dialogs;
 
-/// <summary>The validators an <c>ask</c> step can name. Each returns the normalised value, or null when invalid.</summary>
+/// <summary>The validators an <c>ask</c> step can name: each takes the answer and returns the value to keep, or null when invalid.</summary>
 internal static class Validators
 {
-    public static string? Validate(string validator, string input) => validator switch
+    public static IReadOnlyDictionary<string, Func<string, string?>> All { get; } = new Dictionary<string, Func<string, string?>>(StringComparer.Ordinal)
     {
-        "cpf" => Cpf(input),
-        "digits" => Digits(input) is { Length: > 0 } digits ? digits : null,
-        _ => string.IsNullOrWhiteSpace(input) ? null : input.Trim(),
+        ["text"] = Text,
+        ["cpf"] = Cpf,
+        ["digits"] = input => Digits(input) is { Length: > 0 } digits ? digits : null,
     };
+
+    public static string? Validate(string validator, string input) => All.GetValueOrDefault(validator, Text)(input);
+
+    private static string? Text(string input) => string.IsNullOrWhiteSpace(input) ? null : input.Trim();
 
     /// <summary>A CPF is 11 digits whose last two are check digits (mod 11); all-equal digits are invalid by rule.</summary>
     public static string? Cpf(string input)

@@ -1,3 +1,5 @@
+using Atendimento.Bot.Dialogs.Runtime;
+
 namespace Atendimento.Bot.Dialogs.Signals;
 
 /// <summary>

@@ -45,8 +45,9 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         Assert.Equal(state.Transcript, loaded.Transcript);
         Assert.Equal(state.RecentActivityIds, loaded.RecentActivityIds);
         var (dialog, stored) = (state.Dialog, loaded.Dialog);
-        Assert.Equal((dialog.Schema, dialog.Intent, dialog.Retries, dialog.FailedRecognitions), (stored.Schema, stored.Intent, stored.Retries, stored.FailedRecognitions));
-        Assert.Equal(dialog.Position, stored.Position);
+        Assert.Equal((dialog.Schema, dialog.Intent, dialog.FailedRecognitions), (stored.Schema, stored.Intent, stored.FailedRecognitions));
+        Assert.Equal(dialog.Stack.Select(f => (f.Intent, f.Version, f.Retries, f.Awaiting)), stored.Stack.Select(f => (f.Intent, f.Version, f.Retries, f.Awaiting)));
+        Assert.Equal(dialog.Stack.Select(f => f.Position), stored.Stack.Select(f => f.Position));
         Assert.Equal(dialog.Values, stored.Values);
         Assert.Equal(dialog.Trail, stored.Trail);
         Assert.True(stored.IsWaiting);
@@ -152,9 +153,7 @@ public abstract class ConversationStoreContract : IAsyncLifetime
             Welcomed = true,
             Dialog = new DialogState
             {
-                Intent = "segunda_via",
-                Position = [2, 1, 0],
-                Retries = 1,
+                Stack = [new DialogFrame("planos", "0a1b2c3d4e5f", [1], 0, "choice:contratar"), new DialogFrame("segunda_via", "a1b2c3d4e5f6", [2, 1, 0], 1, "ask:cpf")],
                 FailedRecognitions = 1,
                 Values = new Dictionary<string, string>(StringComparer.Ordinal) { ["cpf"] = "52998224725", ["ajuda_boleto"] = "Não consegui" },
                 Trail = [new RecognitionStep("quero a segunda via", "segunda_via", 0.8125, at), new RecognitionStep("xpto", null, 0, at.AddSeconds(5))],

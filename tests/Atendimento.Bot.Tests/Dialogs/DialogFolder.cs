@@ -71,5 +71,22 @@ internal sealed class DialogFolder : IDisposable
         return index >= 0 ? index + 1 : throw new ArgumentException($"'{fragment}' is not in the YAML.", nameof(fragment));
     }
 
+    /// <summary>An otherwise valid intent file <c>intents/extra.yaml</c> with these steps.</summary>
+    public static string Steps(string steps) => "intent: extra\ntitle: Extra\nexamples: [extra]\nsteps:\n" + steps;
+
+    /// <summary>Writes <paramref name="yaml"/> and checks it is reported once, with <paramref name="message"/>, at the line holding <paramref name="mistake"/>.</summary>
+    public DialogError AssertOneError(string yaml, string mistake, string message, string file = "intents/extra.yaml")
+    {
+        Write(file, yaml);
+
+        var errors = Errors();
+
+        var error = Assert.Single(errors);
+        Assert.Equal(PathOf(file), error.File);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(LineOf(yaml, mistake), error.Line);
+        return error;
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

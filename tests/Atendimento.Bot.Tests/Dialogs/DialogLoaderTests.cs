@@ -203,20 +203,10 @@ public sealed class DialogLoaderTests : IDisposable
         Assert.Equal($"{_folder.PathOf(DialogLoader.PolicyFile)}:1: the bot policy file is missing", error.ToString());
     }
 
-    /// <summary>An otherwise valid intent file <c>intents/extra.yaml</c> with these steps.</summary>
-    private static string Steps(string steps) => "intent: extra\ntitle: Extra\nexamples: [extra]\nsteps:\n" + steps;
+    private static string Steps(string steps) => DialogFolder.Steps(steps);
 
-    private DialogError AssertOneError(string yaml, string mistake, string message, string file = "intents/extra.yaml")
-    {
-        _folder.Write(file, yaml);
-
-        var error = Assert.Single(_folder.Errors());
-
-        Assert.Equal(_folder.PathOf(file), error.File);
-        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
-        Assert.Equal(DialogFolder.LineOf(yaml, mistake), error.Line);
-        return error;
-    }
+    private DialogError AssertOneError(string yaml, string mistake, string message, string file = "intents/extra.yaml") =>
+        _folder.AssertOneError(yaml, mistake, message, file);
 
     /// <summary>"file:line: " and the first words of the message, up to the quoted name.</summary>
     private static string Prefix(DialogError error) => $"{error.File}:{error.Line}: {error.Message.Split(['\'', ':'])[0].TrimEnd()}";

@@ -30,11 +30,15 @@ public sealed class ConversationHarness : IAsyncDisposable
     private int _nextId;
     private Activity? _lastReply;
 
-    public ConversationHarness(string conversationId = "conversa-1")
+    /// <param name="conversationId">The channel's conversation id.</param>
+    /// <param name="dialogs">A dialogs folder other than the shipped one.</param>
+    /// <param name="settings">More configuration, such as <c>Dialogs:Backends:...</c>.</param>
+    public ConversationHarness(string conversationId = "conversa-1", string? dialogs = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Address = new ChannelAddress(conversationId, new ChannelAccount("bot", "Lia", "bot"), new ChannelAccount("cliente-1", "Maria Oliveira", "user"), null, "pt-BR");
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{DialogOptions.Section}:Directory"] = RepositoryRoot.Dialogs })
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{DialogOptions.Section}:Directory"] = dialogs ?? RepositoryRoot.Dialogs, [$"{DialogOptions.Section}:Watch"] = "false" })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
@@ -55,7 +59,9 @@ public sealed class ConversationHarness : IAsyncDisposable
 
     public string ConversationId => ConversationState.IdFor(RecordingChannelSender.Name, Address.ConversationId);
 
-    public BotPolicy Policy => _services.GetRequiredService<DialogCatalog>().Current.Definition.Policy;
+    public BotPolicy Policy => Catalog.Current.Definition.Policy;
+
+    public DialogCatalog Catalog => _services.GetRequiredService<DialogCatalog>();
 
     public ITicketStore Tickets => _services.GetRequiredService<ITicketStore>();
 
