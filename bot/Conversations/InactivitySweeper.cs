@@ -26,8 +26,9 @@ public sealed partial class InactivitySweeper(
             {
                 spoken += await processor.RemindIfSilentAsync(due.TenantId, due.ConversationId, cancellationToken) ? 1 : 0;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
+                // A channel timeout is an OperationCanceledException too: only our own stop ends the sweep.
                 // The reminder is saved in the conversation's outbox before the send, so a channel failure loses
                 // nothing: the next turn sends it. One conversation must not stop the sweep for the others.
                 LogReminderFailed(exception, due.TenantId.Value, due.ConversationId);
@@ -54,7 +55,7 @@ public sealed partial class InactivityWatcher(InactivitySweeper sweeper, TimePro
             {
                 await sweeper.SweepAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 // A database blip must not end the watcher for the life of the process.
                 LogSweepFailed(exception);

@@ -17,8 +17,12 @@ public interface ISlaTimerStore
     /// <summary>The earliest moment still to fire, across tenants; null when none is scheduled.</summary>
     Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Takes up to <paramref name="limit"/> undelivered events for delivery until <paramref name="leaseUntil"/>; another instance skips them meanwhile.</summary>
-    Task<IReadOnlyList<SlaEvent>> LeaseUndeliveredAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Takes up to <paramref name="limit"/> undelivered events, oldest first, each for the lease
+    /// <see cref="SlaDeliveryPolicy.LeaseFor"/> its attempts so far give; another instance skips them meanwhile.
+    /// Events with <see cref="SlaDeliveryPolicy.MaxAttempts"/> attempts are no longer taken.
+    /// </summary>
+    Task<IReadOnlyList<SlaEvent>> LeaseUndeliveredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 
     Task MarkDeliveredAsync(long eventId, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -47,17 +47,19 @@ public sealed class InMemorySlaTimerStore : ISlaTimerStore
         }
     }
 
-    public Task<IReadOnlyList<SlaEvent>> LeaseUndeliveredAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SlaEvent>> LeaseUndeliveredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             var leased = new List<SlaEvent>();
             for (var i = 0; i < _events.Count && leased.Count < limit; i++)
             {
-                if (_events[i] is { DeliveredAt: null } delivery && (delivery.LeasedUntil is null || delivery.LeasedUntil <= now))
+                if (_events[i] is { DeliveredAt: null } delivery && delivery.Event.Attempts < SlaDeliveryPolicy.MaxAttempts
+                    && (delivery.LeasedUntil is null || delivery.LeasedUntil <= now))
                 {
-                    _events[i] = delivery with { LeasedUntil = leaseUntil };
-                    leased.Add(delivery.Event);
+                    var taken = delivery.Event with { Attempts = delivery.Event.Attempts + 1 };
+                    _events[i] = new Delivery(taken, now + SlaDeliveryPolicy.LeaseFor(delivery.Event.Attempts), null);
+                    leased.Add(taken);
                 }
             }
             return Task.FromResult<IReadOnlyList<SlaEvent>>(leased);

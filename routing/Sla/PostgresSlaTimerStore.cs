@@ -47,17 +47,20 @@ public sealed class PostgresSlaTimerStore(NpgsqlDataSource dataSource) : ISlaTim
         return await command.ExecuteScalarAsync(cancellationToken) is DateTime due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
     }
 
-    public async Task<IReadOnlyList<SlaEvent>> LeaseUndeliveredAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SlaEvent>> LeaseUndeliveredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
+        // In SET, attempts is the value before this statement: the lease doubles with each earlier attempt.
         await using var command = dataSource.CreateCommand("""
-            UPDATE sla_events SET leased_until = $2, attempts = attempts + 1
+            UPDATE sla_events
+            SET attempts = attempts + 1,
+                leased_until = $1 + LEAST($2 * power(2, attempts), $3) * interval '1 second'
             WHERE id IN (
                 SELECT id FROM sla_events
-                WHERE delivered_at IS NULL AND (leased_until IS NULL OR leased_until <= $1)
-                ORDER BY id LIMIT $3
+                WHERE delivered_at IS NULL AND attempts < $4 AND (leased_until IS NULL OR leased_until <= $1)
+                ORDER BY id LIMIT $5
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id, tenant_id, ticket_id, moment, due_at, fired_at
-            """).With(now, leaseUntil, limit);
+            RETURNING id, tenant_id, ticket_id, moment, due_at, fired_at, attempts
+            """).With(now, SlaDeliveryPolicy.FirstLease.TotalSeconds, SlaDeliveryPolicy.LongestLease.TotalSeconds, SlaDeliveryPolicy.MaxAttempts, limit);
         return [.. (await ReadEventsAsync(command, cancellationToken)).OrderBy(e => e.Id)];
     }
 
@@ -79,5 +82,6 @@ public sealed class PostgresSlaTimerStore(NpgsqlDataSource dataSource) : ISlaTim
     }
 
     private static SlaEvent Read(DbDataReader reader) => new(
-        reader.GetInt64(0), new TenantId(reader.GetString(1)), reader.GetInt64(2), SlaMoments.Parse(reader.GetString(3)), reader.GetTimestamp(4), reader.GetTimestamp(5));
+        reader.GetInt64(0), new TenantId(reader.GetString(1)), reader.GetInt64(2), SlaMoments.Parse(reader.GetString(3)), reader.GetTimestamp(4), reader.GetTimestamp(5),
+        reader.FieldCount > 6 ? reader.GetInt32(6) : 0);
 }

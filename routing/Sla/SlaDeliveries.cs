@@ -11,11 +11,14 @@ public interface ISlaEventSink
 
 /// <summary>
 /// Delivers raised SLA events to every sink, at least once: an event is leased, delivered, then marked; a failure
-/// leaves it to come back when the lease ends, on this instance or another.
+/// leaves it to come back when its lease ends (doubling each time, see <see cref="SlaDeliveryPolicy"/>), on this
+/// instance or another. The desk feed is the first sink and appends idempotently, so a failing webhook delays
+/// nothing agents see.
 /// </summary>
 public sealed partial class SlaDeliveries(ISlaTimerStore store, IEnumerable<ISlaEventSink> sinks, TimeProvider clock, ILogger<SlaDeliveries> logger) : BackgroundService
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    /// <summary>Small enough that a batch of slow webhooks (10 s each at most) ends well within its first lease.</summary>
+    public const int BatchSize = 10;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
     private readonly SlaWakeUp _signal = new();
 
@@ -30,7 +33,7 @@ public sealed partial class SlaDeliveries(ISlaTimerStore store, IEnumerable<ISla
             {
                 await DeliverPendingAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogDeliveryLoopFailed(exception);
             }
@@ -43,7 +46,7 @@ public sealed partial class SlaDeliveries(ISlaTimerStore store, IEnumerable<ISla
     {
         var now = clock.GetUtcNow();
         var delivered = 0;
-        foreach (var raised in await store.LeaseUndeliveredAsync(now, now + Lease, 100, cancellationToken))
+        foreach (var raised in await store.LeaseUndeliveredAsync(now, BatchSize, cancellationToken))
         {
             try
             {
@@ -54,9 +57,17 @@ public sealed partial class SlaDeliveries(ISlaTimerStore store, IEnumerable<ISla
                 await store.MarkDeliveredAsync(raised.Id, clock.GetUtcNow(), cancellationToken);
                 delivered++;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                LogDeliveryFailed(exception, raised.Id, raised.TicketId, raised.TenantId.Value);
+                // A webhook timeout is an OperationCanceledException too; it is a failed delivery, not our stop.
+                if (raised.Attempts >= SlaDeliveryPolicy.MaxAttempts)
+                {
+                    LogDeliveryGivenUp(exception, raised.Id, raised.TicketId, raised.TenantId.Value, raised.Attempts);
+                }
+                else
+                {
+                    LogDeliveryFailed(exception, raised.Id, raised.TicketId, raised.TenantId.Value);
+                }
             }
         }
         return delivered;
@@ -64,6 +75,9 @@ public sealed partial class SlaDeliveries(ISlaTimerStore store, IEnumerable<ISla
 
     [LoggerMessage(EventId = 3503, Level = LogLevel.Warning, Message = "SLA event {EventId} of ticket {TicketId} (tenant {TenantId}) was not delivered; it will be tried again")]
     private partial void LogDeliveryFailed(Exception exception, long eventId, long ticketId, string tenantId);
+
+    [LoggerMessage(EventId = 3505, Level = LogLevel.Error, Message = "Gave up delivering SLA event {EventId} of ticket {TicketId} (tenant {TenantId}) after {Attempts} attempts")]
+    private partial void LogDeliveryGivenUp(Exception exception, long eventId, long ticketId, string tenantId, int attempts);
 
     [LoggerMessage(EventId = 3504, Level = LogLevel.Error, Message = "The SLA delivery loop failed; trying again shortly")]
     private partial void LogDeliveryLoopFailed(Exception exception);

@@ -34,5 +34,24 @@ public static class SlaMoments
     }
 }
 
-/// <summary>An SLA moment that came: which ticket, which moment, when it was due and when it was raised.</summary>
-public sealed record SlaEvent(long Id, Platform.Tenancy.TenantId TenantId, long TicketId, SlaMoment Moment, DateTimeOffset DueAt, DateTimeOffset FiredAt);
+/// <summary>
+/// An SLA moment that came: which ticket, which moment, when it was due and when it was raised; and how many
+/// deliveries of it have been started (this one included, once leased).
+/// </summary>
+public sealed record SlaEvent(long Id, Platform.Tenancy.TenantId TenantId, long TicketId, SlaMoment Moment, DateTimeOffset DueAt, DateTimeOffset FiredAt, int Attempts = 0);
+
+/// <summary>
+/// How raised events are retried: each delivery holds the event for a lease that doubles with every attempt (2
+/// minutes, 4, 8, … at most an hour), long enough for a batch to finish before another instance could take it;
+/// after <see cref="MaxAttempts"/> the event is given up (logged) and no longer taken.
+/// </summary>
+public static class SlaDeliveryPolicy
+{
+    public static readonly TimeSpan FirstLease = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan LongestLease = TimeSpan.FromHours(1);
+    public const int MaxAttempts = 10;
+
+    /// <summary>The lease of a delivery when <paramref name="earlierAttempts"/> have been made before it.</summary>
+    public static TimeSpan LeaseFor(int earlierAttempts) =>
+        TimeSpan.FromSeconds(Math.Min(FirstLease.TotalSeconds * Math.Pow(2, earlierAttempts), LongestLease.TotalSeconds));
+}

@@ -23,9 +23,10 @@ public sealed partial class SlaWatcher(ISlaTimerStore store, SlaWakeUp wakeUp, S
             {
                 sleep = await FireDueAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                // A database blip must not end the watcher for the life of the process.
+                // A database blip (or its timeout, an OperationCanceledException too) must not end the watcher,
+                // which would stop the host.
                 LogWatchFailed(exception);
                 sleep = MaxSleep;
             }

@@ -107,15 +107,36 @@ public abstract class SlaTimerStoreContract : IAsyncLifetime
         await Store.ScheduleAsync(TenantId.Default, 2, SlaMoment.FirstResponseBreach, Now.AddSeconds(-1));
         var raised = await Store.FireDueAsync(Now, 10);
 
-        var leased = await Store.LeaseUndeliveredAsync(Now, Now.AddSeconds(30), 10);
+        var leased = await Store.LeaseUndeliveredAsync(Now, 10);
         Assert.Equal(raised.Select(e => e.Id), leased.Select(e => e.Id));
-        Assert.Empty(await Store.LeaseUndeliveredAsync(Now.AddSeconds(10), Now.AddSeconds(40), 10));
+        Assert.All(leased, e => Assert.Equal(1, e.Attempts));
+        Assert.Empty(await Store.LeaseUndeliveredAsync(Now.AddSeconds(10), 10));
 
         await Store.MarkDeliveredAsync(leased[0].Id, Now.AddSeconds(1));
 
-        var again = await Store.LeaseUndeliveredAsync(Now.AddSeconds(31), Now.AddSeconds(61), 10);
+        var again = await Store.LeaseUndeliveredAsync(Now + SlaDeliveryPolicy.FirstLease, 10);
         Assert.Equal([leased[1].Id], again.Select(e => e.Id));
-        Assert.Equal((2L, SlaMoment.FirstResponseBreach), (again[0].TicketId, again[0].Moment));
+        Assert.Equal((2L, SlaMoment.FirstResponseBreach, 2), (again[0].TicketId, again[0].Moment, again[0].Attempts));
+    }
+
+    [Fact]
+    public async Task Each_retry_waits_twice_as_long_as_the_last_and_after_the_last_attempt_the_event_is_given_up()
+    {
+        await Store.ScheduleAsync(TenantId.Default, 1, SlaMoment.ResolutionBreach, Now.AddSeconds(-1));
+        await Store.FireDueAsync(Now, 10);
+        var at = Now;
+
+        for (var attempt = 1; attempt <= SlaDeliveryPolicy.MaxAttempts; attempt++)
+        {
+            Assert.Equal(attempt, Assert.Single(await Store.LeaseUndeliveredAsync(at, 10)).Attempts);
+            var lease = SlaDeliveryPolicy.LeaseFor(attempt - 1);
+            Assert.Empty(await Store.LeaseUndeliveredAsync(at + lease - TimeSpan.FromSeconds(1), 10));
+            at += lease;
+        }
+
+        Assert.Empty(await Store.LeaseUndeliveredAsync(at.AddDays(1), 10));
+        Assert.Equal(TimeSpan.FromMinutes(4), SlaDeliveryPolicy.LeaseFor(1));
+        Assert.Equal(SlaDeliveryPolicy.LongestLease, SlaDeliveryPolicy.LeaseFor(9));
     }
 }
 

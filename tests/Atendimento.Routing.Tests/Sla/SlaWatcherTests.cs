@@ -58,10 +58,23 @@ public sealed class SlaWatcherTests
         Assert.Equal(0, await _deliveries.DeliverPendingAsync(CancellationToken.None));
         Assert.Equal(0, await _deliveries.DeliverPendingAsync(CancellationToken.None));
 
-        _clock.Advance(SlaDeliveries.Lease);
+        _clock.Advance(SlaDeliveryPolicy.FirstLease);
         Assert.Equal(1, await _deliveries.DeliverPendingAsync(CancellationToken.None));
         Assert.Equal(0, await _deliveries.DeliverPendingAsync(CancellationToken.None));
         Assert.Single(_sink.Received);
+    }
+
+    [Fact]
+    public async Task A_webhook_that_times_out_is_a_failed_delivery_not_a_stop()
+    {
+        await _store.ScheduleAsync(TenantId.Default, 5, SlaMoment.ResolutionBreach, _clock.GetUtcNow());
+        await _watcher.FireDueAsync(CancellationToken.None);
+        _sink.TimeOutNext = true;
+
+        Assert.Equal(0, await _deliveries.DeliverPendingAsync(CancellationToken.None));
+
+        _clock.Advance(SlaDeliveryPolicy.FirstLease);
+        Assert.Equal(1, await _deliveries.DeliverPendingAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -86,8 +99,16 @@ public sealed class SlaWatcherTests
 
         public bool FailNext { get; set; }
 
+        public bool TimeOutNext { get; set; }
+
         public Task DeliverAsync(SlaEvent raised, CancellationToken cancellationToken)
         {
+            if (TimeOutNext)
+            {
+                TimeOutNext = false;
+                // What HttpClient throws when its timeout passes.
+                throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 10 seconds elapsing.");
+            }
             if (FailNext)
             {
                 FailNext = false;
