@@ -22,6 +22,8 @@ public static class BotModule
         services.AddSingleton<ChannelSenders>();
         services.AddSingleton<ConversationTurnProcessor>();
         services.AddSingleton<ICustomerConversations, CustomerConversations>();
+        services.AddSingleton<InactivitySweeper>();
+        services.AddHostedService<InactivityWatcher>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresConversationStore>(sp)
             : new InMemoryConversationStore());

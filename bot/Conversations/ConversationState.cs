@@ -36,6 +36,12 @@ public sealed record ConversationState
     /// </summary>
     public IReadOnlyList<Activity> Outbox { get; init; } = [];
 
+    /// <summary>When the bot asked the question the customer has not answered yet; null when it waits for nothing.</summary>
+    public DateTimeOffset? SilentSince { get; init; }
+
+    /// <summary>When the inactivity menu (or the close after it) is due; the sweeper finds conversations by it.</summary>
+    public DateTimeOffset? InactivityDueAt { get; init; }
+
     /// <summary>Failed attempts to send the current outbox, in a row.</summary>
     public int OutboxFailures { get; init; }
     public int Version { get; init; }

@@ -88,6 +88,33 @@ public sealed partial class ConversationTurnProcessor(
     }
 
     /// <summary>
+    /// The turn nobody sent: the customer left the bot's question unanswered. Runs under the conversation's lock
+    /// and saves before sending, like a customer's turn; the version check makes sure that of two instances
+    /// sweeping the same conversation only one speaks. Returns whether the bot said something.
+    /// </summary>
+    public async Task<bool> RemindIfSilentAsync(TenantId tenantId, string conversationId, CancellationToken cancellationToken = default)
+    {
+        using (await locks.AcquireAsync(LockKey(tenantId, conversationId), cancellationToken))
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var state = await store.GetAsync(tenantId, conversationId, cancellationToken);
+                if (state is null || handler.Silence(state) is not { } outcome)
+                {
+                    return false;
+                }
+                if (await store.SaveAsync(outcome.State with { Outbox = [.. state.Outbox, .. outcome.Activities] }, cancellationToken) is { } saved)
+                {
+                    await FlushAsync(saved, cancellationToken);
+                    return outcome.Activities.Count > 0;
+                }
+                LogConcurrentTurn(conversationId, attempt);
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Sends the saved outbox, then clears it. At least once: a crash between the two sends it again (channels
     /// that keep history store it once by the activities' ids). A failed send is counted and rethrown, so the
     /// caller's request fails and its retry sends again; after <see cref="MaxOutboxFailures"/> the outbox is set aside.

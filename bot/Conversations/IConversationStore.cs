@@ -12,4 +12,10 @@ public interface IConversationStore
     /// Returns the saved state with its new version, or null when someone else saved first.
     /// </summary>
     Task<ConversationState?> SaveAsync(ConversationState state, CancellationToken cancellationToken = default);
+
+    /// <summary>Conversations of every tenant whose <see cref="ConversationState.InactivityDueAt"/> has come, earliest first.</summary>
+    Task<IReadOnlyList<ConversationKey>> DueForInactivityAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A conversation's identity across tenants.</summary>
+public sealed record ConversationKey(TenantId TenantId, string ConversationId);

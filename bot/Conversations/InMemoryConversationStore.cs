@@ -19,4 +19,13 @@ public sealed class InMemoryConversationStore : IConversationStore
             : _states.TryGetValue(key, out var current) && current.Version == state.Version && _states.TryUpdate(key, saved, current);
         return Task.FromResult(done ? saved : null);
     }
+
+
+    public Task<IReadOnlyList<ConversationKey>> DueForInactivityAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ConversationKey>>(_states.Values
+            .Where(state => state.InactivityDueAt <= now)
+            .OrderBy(state => state.InactivityDueAt)
+            .Take(limit)
+            .Select(state => new ConversationKey(state.TenantId, state.Id))
+            .ToList());
 }

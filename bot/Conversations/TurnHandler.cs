@@ -52,12 +52,12 @@ public sealed partial class TurnHandler(
         if (owner != ConversationOwner.Bot
             && await relay.RelayCustomerMessageAsync(state.TenantId, ActiveTicket(state)!.Value, text, clock.GetUtcNow(), activity.Id, cancellationToken) is not null)
         {
-            return new TurnOutcome(withCustomer, [], owner);
+            return new TurnOutcome(StartSilence(withCustomer), [], owner);
         }
         // The ticket is over: forget it, so later turns skip the lookup and a reopen cannot silently take the conversation back.
         withCustomer = withCustomer with { ActiveTicketId = null };
         var turn = RunBot(withCustomer, text);
-        var next = withCustomer.WithTranscript(turn.Replies.Select(BotEntry)) with { Dialog = turn.State };
+        var next = StartSilence(withCustomer.WithTranscript(turn.Replies.Select(BotEntry)) with { Dialog = turn.State });
         var activities = turn.Replies.Select(reply => outbound.Message(next, reply, activity.Id)).ToList();
         return turn.Handoff is { } decision
             ? await HandOffAsync(next, decision, activities, activity.Id, cancellationToken)
@@ -89,10 +89,45 @@ public sealed partial class TurnHandler(
         // Out of hours the ticket still opens, and the customer hears honestly when people will be back.
         var text = outOfHours ? hours!.ClosedMessage : catalog.Current.Definition.Policy.Messages.HandoffStarted;
         var told = new BotReply(text.Replace("{ticket}", ticket.Id.ToString(), StringComparison.Ordinal));
-        var handedOff = state.WithTranscript([BotEntry(told)]) with { ActiveTicketId = ticket.Id.Value };
+        var handedOff = state.WithTranscript([BotEntry(told)]) with { ActiveTicketId = ticket.Id.Value, SilentSince = null, InactivityDueAt = null };
         activities.Add(outbound.Message(handedOff, told, replyToId));
         activities.Add(outbound.HandoffInitiate(handedOff, ticket, record, replyToId));
         return new TurnOutcome(handedOff, activities, ConversationOwner.Queued);
+    }
+
+    /// <summary>
+    /// The customer left the bot's question unanswered past <see cref="ConversationState.InactivityDueAt"/>: the
+    /// inactivity menu, or the dialog closed after the last one. Null when nothing is due (anymore).
+    /// </summary>
+    public TurnOutcome? Silence(ConversationState state)
+    {
+        if (state.InactivityDueAt is not { } due || due > clock.GetUtcNow())
+        {
+            return null;
+        }
+        var since = state.SilentSince ?? due;
+        var turn = state.ActiveTicketId is null ? bot.OnSilence(state.Dialog) : null;
+        if (turn is null)
+        {
+            return new TurnOutcome(state with { SilentSince = null, InactivityDueAt = null }, [], ConversationOwner.Bot);
+        }
+        var after = turn.State.AwaitsAnswer ? catalog.Current.Definition.Policy.Inactivity?.Next(turn.State.InactivityReminders) : null;
+        var next = state.WithTranscript(turn.Replies.Select(BotEntry)) with
+        {
+            Dialog = turn.State,
+            SilentSince = after is null ? null : since,
+            InactivityDueAt = since + after,
+        };
+        return new TurnOutcome(next, turn.Replies.Select(reply => outbound.Message(next, reply, null)).ToList(), ConversationOwner.Bot);
+    }
+
+    /// <summary>The inactivity clock runs only while a question of the bot waits for the customer's answer.</summary>
+    private ConversationState StartSilence(ConversationState state)
+    {
+        var now = clock.GetUtcNow();
+        return state.ActiveTicketId is null && state.Dialog.AwaitsAnswer && catalog.Current.Definition.Policy.Inactivity?.Next(state.Dialog.InactivityReminders) is { } after
+            ? state with { SilentSince = now, InactivityDueAt = now + after }
+            : state with { SilentSince = null, InactivityDueAt = null };
     }
 
     private HandoffRecord Record(ConversationState state, HandoffDecision decision) => new(

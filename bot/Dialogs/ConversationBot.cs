@@ -29,7 +29,17 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
         var evidence = TranscriptEntry.Clip(text);
         var recognition = recognizer.Recognize(evidence);
         var top = recognition.Top;
-        var context = new DialogContext(state.WithTrail(new RecognitionStep(evidence, top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())) with { Offered = null });
+        var context = new DialogContext(state.WithTrail(new RecognitionStep(evidence, top?.Intent, top?.Confidence ?? 0, clock.GetUtcNow())) with { Offered = null, InactivityReminders = 0 });
+        if (state.InactivityReminders > 0 && definition.Policy.Inactivity is { } inactivity)
+        {
+            // The menu is the last thing the customer saw, so "1" answers it, not the question before it.
+            context.State = context.State with { Offered = state.Offered };
+            if (InactivityMenu.TryAnswer(context, definition, inactivity, text))
+            {
+                return context.ToTurn();
+            }
+            context.State = context.State with { Offered = null };
+        }
         if (state.Offered is { } offered && AnswerToOffer(context, definition, offered, text) is { } answered)
         {
             return answered;
@@ -49,6 +59,29 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
         }
         var candidates = Clarifier.Candidates(recognition, definition);
         return candidates.Count > 0 ? Clarify(context, definition, candidates) : NotUnderstood(context, definition.Policy, definition.Policy.NotUnderstood);
+    }
+
+    /// <summary>
+    /// The customer left the bot's question unanswered: the inactivity menu again, or (after the last reminder) the
+    /// dialog closed. Null when there is nothing to do: no question pending, no policy, or every step already taken.
+    /// </summary>
+    public BotTurn? OnSilence(DialogState state)
+    {
+        var policy = catalog.Current.Definition.Policy.Inactivity;
+        if (policy is null || !state.AwaitsAnswer || policy.Next(state.InactivityReminders) is null)
+        {
+            return null;
+        }
+        var context = new DialogContext(state);
+        if (state.InactivityReminders < policy.MenuAfter.Count)
+        {
+            InactivityMenu.Remind(context, policy);
+        }
+        else
+        {
+            InactivityMenu.Close(context, policy);
+        }
+        return context.ToTurn();
     }
 
     /// <summary>The customer answered "você quis dizer…": start the pick, or count a miss; null when it was neither.</summary>

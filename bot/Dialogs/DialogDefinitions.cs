@@ -22,7 +22,8 @@ public sealed record BotPolicy(
     HandoffStep FallbackHandoff,
     BotMessages Messages,
     BusinessHours? Hours = null,
-    ClarificationPolicy? Clarification = null);
+    ClarificationPolicy? Clarification = null,
+    InactivityPolicy? Inactivity = null);
 
 /// <summary>
 /// When the bot is unsure it asks instead of guessing: a recognition at least <see cref="Threshold"/> but below

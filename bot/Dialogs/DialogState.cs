@@ -26,6 +26,12 @@ public sealed record DialogState
     /// <summary>Offers in a row that the customer did not pick from.</summary>
     public int OffersInARow { get; init; }
 
+    /// <summary>Inactivity menus sent since the bot's last question went unanswered (see <see cref="InactivityPolicy"/>).</summary>
+    public int InactivityReminders { get; init; }
+
+    /// <summary>The bot asked something (a step's question or "você quis dizer…") and waits for the customer's answer.</summary>
+    public bool AwaitsAnswer => IsWaiting || Offered is not null;
+
     public bool IsWaiting => Intent is not null && Position is not null;
 
     public DialogState WithTrail(RecognitionStep step) => this with { Trail = [.. Trail.TakeLast(TrailLength - 1), step] };

@@ -13,7 +13,7 @@ internal static class PolicyReader
         {
             return null;
         }
-        reader.RejectUnknownKeys(root, "greeting", "menu", "answerThreshold", "maxFailedAttempts", "notUnderstood", "fallbackHandoff", "messages", "businessHours", "clarification");
+        reader.RejectUnknownKeys(root, "greeting", "menu", "answerThreshold", "maxFailedAttempts", "notUnderstood", "fallbackHandoff", "messages", "businessHours", "clarification", "idleTimeout");
         var greeting = reader.Strings(root, "greeting");
         var menu = reader.Map(root, "menu") is { } menuNode ? ReadMenu(reader, menuNode) : null;
         var threshold = reader.Number(root, "answerThreshold", 0.6, 0.05, 1);
@@ -24,9 +24,11 @@ internal static class PolicyReader
         // Optional: without business hours, people are always there.
         var hours = reader.Optional(root, "businessHours") is YamlMappingNode hoursNode ? BusinessHoursReader.Read(reader, hoursNode) : null;
         var clarification = reader.Optional(root, "clarification") is YamlMappingNode clarifyNode ? ReadClarification(reader, clarifyNode, threshold) : null;
+        // Optional: without it the bot waits for an answer as long as the customer takes.
+        var inactivity = reader.Optional(root, "idleTimeout") is YamlMappingNode idleNode ? InactivityReader.Read(reader, idleNode) : null;
         return menu is null || notUnderstood is null || fallback is null || messages is null
             ? null
-            : new BotPolicy(greeting, menu, threshold, maxFailed, notUnderstood, fallback, messages, hours, clarification);
+            : new BotPolicy(greeting, menu, threshold, maxFailed, notUnderstood, fallback, messages, hours, clarification, inactivity);
     }
 
     public static HandoffStep? ReadHandoff(YamlReader reader, YamlMappingNode spec)

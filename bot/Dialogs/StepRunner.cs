@@ -24,6 +24,22 @@ internal static class StepRunner
         };
     }
 
+    /// <summary>Asks the waiting step's question again, as it was first asked; false when the stored position no longer exists.</summary>
+    public static bool Reprompt(IntentDefinition intent, DialogContext context)
+    {
+        switch (context.State.Position is { } position ? Resolve(intent.Steps, position) : null)
+        {
+            case AskStep ask:
+                context.Say(ask.Prompt);
+                return true;
+            case ChoiceStep choice:
+                context.Say(choice.Prompt, choice.Options.Select(o => o.Title).ToList());
+                return true;
+            default:
+                return false;
+        }
+    }
+
     private static DialogTurnStatus RunFrom(IntentDefinition intent, DialogContext context, IReadOnlyList<int>? position)
     {
         while (position is not null && Resolve(intent.Steps, position) is { } step)

@@ -110,6 +110,36 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         Assert.Null(await _store.GetAsync(new TenantId("ninguem"), ours.Id));
     }
 
+    [Fact]
+    public async Task Conversations_of_every_tenant_are_due_for_inactivity_once_their_deadline_has_come_earliest_first()
+    {
+        var now = Clock.GetUtcNow();
+        await _store.SaveAsync(State() with { Id = "test:tarde", InactivityDueAt = now.AddMinutes(-1) });
+        await _store.SaveAsync(State() with { TenantId = Other, Id = "test:cedo", InactivityDueAt = now.AddMinutes(-3) });
+        await _store.SaveAsync(State() with { Id = "test:agora", InactivityDueAt = now });
+        await _store.SaveAsync(State() with { Id = "test:depois", InactivityDueAt = now.AddSeconds(1) });
+        await _store.SaveAsync(State() with { Id = "test:nada" });
+
+        var due = await _store.DueForInactivityAsync(now, limit: 10);
+
+        Assert.Equal([new(Other, "test:cedo"), new(TenantId.Default, "test:tarde"), new(TenantId.Default, "test:agora")], due);
+        Assert.Equal([new ConversationKey(Other, "test:cedo")], await _store.DueForInactivityAsync(now, limit: 1));
+    }
+
+    [Fact]
+    public async Task A_conversation_stops_being_due_once_saved_without_a_deadline_or_with_a_later_one()
+    {
+        var now = Clock.GetUtcNow();
+        var first = (await _store.SaveAsync(State() with { Id = "test:um", InactivityDueAt = now.AddMinutes(-1) }))!;
+        var second = (await _store.SaveAsync(State() with { Id = "test:dois", InactivityDueAt = now.AddMinutes(-1) }))!;
+
+        await _store.SaveAsync(first with { InactivityDueAt = null });
+        await _store.SaveAsync(second with { InactivityDueAt = now.AddMinutes(5) });
+
+        Assert.Empty(await _store.DueForInactivityAsync(now, limit: 10));
+        Assert.Equal(now.AddMinutes(5), (await _store.GetAsync(TenantId.Default, "test:dois"))!.InactivityDueAt);
+    }
+
     private ConversationState State()
     {
         var at = Clock.GetUtcNow();

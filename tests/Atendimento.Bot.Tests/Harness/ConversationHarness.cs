@@ -73,6 +73,13 @@ public sealed class ConversationHarness : IAsyncDisposable
     public ConversationHarness Receive(Activity activity) => Then(() =>
         _services.GetRequiredService<ConversationTurnProcessor>().ProcessAsync(new InboundActivity(TenantId.Default, RecordingChannelSender.Name, Address, activity)));
 
+    /// <summary>The customer says nothing for <paramref name="silence"/>; then the inactivity sweep runs, as the watcher would.</summary>
+    public ConversationHarness StaysSilentFor(TimeSpan silence) => Then(async () =>
+    {
+        Clock.Advance(silence);
+        await _services.GetRequiredService<InactivitySweeper>().SweepAsync();
+    });
+
     public ConversationHarness AgentAccepts(Agent agent) => Then(async () => Done(await TicketService.AcceptAsync(agent, await ActiveTicketIdAsync())));
 
     public ConversationHarness AgentReplies(Agent agent, string text) => Then(async () => Done(await TicketService.ReplyAsync(agent, await ActiveTicketIdAsync(), text)));
