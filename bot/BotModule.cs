@@ -1,5 +1,6 @@
 using Atendimento.Bot.Conversations;
 using Atendimento.Bot.Dialogs;
+using Atendimento.Bot.Recognition.Trained;
 using Atendimento.Platform;
 using Atendimento.Platform.Postgres;
 using Atendimento.Routing.Delivery;
@@ -13,6 +14,7 @@ public static class BotModule
     {
         services.AddSingleton(new MigrationSet("bot", 30, typeof(BotModule).Assembly));
         services.AddOptions<DialogOptions>().Bind(configuration.GetSection(DialogOptions.Section));
+        services.AddSingleton<IIntentRecognizerFactory, DialogRecognizerTrainer>();
         services.AddSingleton<DialogCatalog>();
         services.AddHostedService<DialogCatalogStartup>();
         services.AddSingleton<ConversationBot>();

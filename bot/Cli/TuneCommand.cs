@@ -17,6 +17,18 @@ internal static class TuneCommand
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "";
+        if (args.Contains("--dialogs"))
+        {
+            var (arguments, problem) = CliArguments.Parse(args, new HashSet<string> { "--dialogs", "--oos", "--oos-share" }, new HashSet<string> { "--json" });
+            if (arguments is null)
+            {
+                return DialogsCli.Fail(error, problem!);
+            }
+            var share = arguments.Value("--oos-share") ?? TriageThresholds.DefaultOutOfScopeShare.ToString(CultureInfo.InvariantCulture);
+            return double.TryParse(share, NumberStyles.Float, CultureInfo.InvariantCulture, out var outOfScopeShare) && outOfScopeShare is > 0 and < 1
+                ? DialogThresholdsCommand.Run(arguments.Path("--dialogs")!, arguments.Path("--oos"), outOfScopeShare, arguments.Has("--json"), output, error)
+                : DialogsCli.Fail(error, "--oos-share must be a fraction in (0, 1), e.g. 0.25");
+        }
         var (inputs, failure) = CommandInputs.Parse(Without(args, "--only"), needsTest: false);
         if (inputs is null)
         {

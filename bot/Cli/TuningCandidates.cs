@@ -41,6 +41,8 @@ internal static class TuningCandidates
         ("cv 4 members, MLP 15 ep lr 0.2", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp with { Epochs = 15, LearningRate = 0.2f }, Mlp with { Epochs = 15, LearningRate = 0.2f }] }),
         ("cv 8 members: 4 more MLP seeds", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp, Mlp, Mlp, Mlp, Mlp, Mlp] }),
         ("cv 6 members: MLPs on wide view", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, Wide, Wide], Trainers = [Sgd, Sgd, Mlp, Mlp, Mlp, Mlp] }),
+        ("cv 6 members, MLP input dropout 0.2", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp with { InputDropout = 0.2f }, Mlp with { InputDropout = 0.2f }, Mlp with { InputDropout = 0.2f }, Mlp with { InputDropout = 0.2f }] }),
+        ("cv 6 members, MLP input dropout 0.4", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp with { InputDropout = 0.4f }, Mlp with { InputDropout = 0.4f }, Mlp with { InputDropout = 0.4f }, Mlp with { InputDropout = 0.4f }] }),
         ("ensemble of 3 views", new() { Trainers = [], Views = [FeatureOptions.WordsAndChars, FeatureOptions.WordsOnly, FeatureOptions.CharsOnly] }),
     ];
 }

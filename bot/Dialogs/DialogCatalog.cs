@@ -1,4 +1,5 @@
 using Atendimento.Bot.Recognition;
+using Atendimento.Bot.Recognition.Trained;
 using Microsoft.Extensions.Options;
 
 namespace Atendimento.Bot.Dialogs;
@@ -17,11 +18,12 @@ public sealed record LoadedDialogs(BotDefinition Definition, IIntentRecognizer R
 /// <summary>Loads the dialogs once at start-up; an invalid folder stops the start with every error listed.</summary>
 public sealed class DialogCatalog
 {
-    public DialogCatalog(IOptions<DialogOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment)
+    public DialogCatalog(IOptions<DialogOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment, IIntentRecognizerFactory recognizers)
     {
+        ArgumentNullException.ThrowIfNull(recognizers);
         Directory = ResolveDirectory(options.Value.Directory, environment.ContentRootPath);
         var definition = DialogLoader.Load(Directory);
-        Current = new LoadedDialogs(definition, new ExampleSimilarityRecognizer(definition.ExamplesByIntent()));
+        Current = new LoadedDialogs(definition, recognizers.Create(definition.ExamplesByIntent()));
     }
 
     public string Directory { get; }

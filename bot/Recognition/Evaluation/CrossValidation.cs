@@ -6,8 +6,17 @@ namespace Atendimento.Bot.Recognition.Evaluation;
 /// One prediction made by a model that never saw the row. <see cref="Label"/> is the row's class index in that
 /// model's intents, or one of the negative markers for out-of-scope rows.
 /// </summary>
-public sealed record FoldPrediction(LabelledExample Row, float[] Raw, int Label, string Predicted)
+public sealed record FoldPrediction(LabelledExample Row, float[] Raw, int Label, string Predicted, IReadOnlyList<string> Intents)
 {
+    /// <summary>The intents best first with their probabilities at <paramref name="temperature"/>.</summary>
+    public IReadOnlyList<IntentScore> Ranked(double temperature, int count)
+    {
+        var calibrated = (float[])Raw.Clone();
+        TemperatureScaling.Apply(calibrated, temperature);
+        return Enumerable.Range(0, calibrated.Length).OrderByDescending(k => calibrated[k]).ThenBy(k => k)
+            .Take(count).Select(k => new IntentScore(Intents[k], calibrated[k])).ToList();
+    }
+
     /// <summary><see cref="Label"/> of a row whose intent the model was not trained on (simulated out of scope).</summary>
     public const int HeldOutIntent = -1;
 
@@ -100,7 +109,7 @@ public static class CrossValidation
     {
         var raw = new float[model.Intents.Count];
         model.UncalibratedProbabilities(row.Text, raw);
-        return new FoldPrediction(row, raw, label, model.Intents[ArgMax(raw)]);
+        return new FoldPrediction(row, raw, label, model.Intents[ArgMax(raw)], model.Intents);
     }
 
     internal static int ArgMax(ReadOnlySpan<float> values)

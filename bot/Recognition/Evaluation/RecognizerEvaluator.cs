@@ -49,8 +49,13 @@ public static class RecognizerEvaluator
         ValidationSummary? summary = null;
         if (validation is null)
         {
-            var source = $"{settings.Folds}-fold cross-validation over train, each fold also holding out 1/{settings.Folds} of the intents, seed {settings.Seed}";
-            var predictions = CrossValidation.Predict(inScopeTrain, settings.Recognizer, settings.Folds, holdOutIntents: true, random, realOutOfScope);
+            // Two passes: the in-scope predictions that fix T and the threshold come from models that know every
+            // intent (as the final model does); a second pass holding out 1/K of the intents per fold only supplies
+            // simulated out-of-scope rows, whose scores report what the threshold would catch.
+            var source = $"{settings.Folds}-fold cross-validation over train (plus {settings.Folds} folds holding out 1/{settings.Folds} of the intents each for simulated out-of-scope), seed {settings.Seed}";
+            var predictions = CrossValidation.Predict(inScopeTrain, settings.Recognizer, settings.Folds, holdOutIntents: false, random, realOutOfScope).ToList();
+            predictions.AddRange(CrossValidation.Predict(inScopeTrain, settings.Recognizer, settings.Folds, holdOutIntents: true, random)
+                .Where(p => p.Label == FoldPrediction.HeldOutIntent));
             summary = Calibrate(predictions, settings, source);
         }
         var stopwatch = Stopwatch.StartNew();
