@@ -2,6 +2,8 @@ using Atendimento.Platform;
 using Atendimento.Platform.Postgres;
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Api;
+using Atendimento.Routing.Desk;
+using Atendimento.Routing.Sla;
 using Atendimento.Routing.Tickets;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
@@ -24,6 +26,8 @@ public static class RoutingModule
             ? ActivatorUtilities.CreateInstance<PostgresAgentDirectory>(sp)
             : new InMemoryAgentDirectory());
         services.AddSingleton<TicketService>();
+        services.AddSla(configuration);
+        services.AddDesk(configuration);
         services.AddHostedService<DevelopmentAgentSeeder>();
         // Not the default scheme: only the agent API asks for it (the host suppresses ASP.NET Core's habit of
         // making a lone scheme the default), so Direct Line tokens are never looked up as agent keys.
@@ -37,9 +41,28 @@ public static class RoutingModule
         return services;
     }
 
+    /// <summary>SLA timers, the watcher that raises their events at the moment, and the deliveries to the feed and the webhook.</summary>
+    private static IServiceCollection AddSla(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section));
+        services.AddSingleton<ISlaTimerStore>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresSlaTimerStore>(sp)
+            : new InMemorySlaTimerStore());
+        services.AddSingleton<SlaWakeUp>();
+        services.AddSingleton<SlaScheduler>();
+        services.AddSingleton<ISlaEventSink, DeskFeedSlaSink>();
+        services.AddSingleton<ISlaEventSink, WebhookSlaSink>();
+        services.AddHttpClient(WebhookSlaSink.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<SlaDeliveries>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlaDeliveries>());
+        services.AddHostedService<SlaWatcher>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapTicketRouting(this IEndpointRouteBuilder app)
     {
         TicketEndpoints.Map(app);
+        app.MapDesk();
         return app;
     }
 }

@@ -15,4 +15,8 @@ public static class RoutingTelemetry
     public static readonly Counter<long> TicketTransitions = Meter.CreateCounter<long>("atendimento.tickets.transitions", description: "Ticket lifecycle transitions, by trigger");
 
     public static readonly Counter<long> AgentMessages = Meter.CreateCounter<long>("atendimento.tickets.agent_messages", description: "Messages agents sent to customers");
+
+    public static readonly Counter<long> SlaEvents = Meter.CreateCounter<long>("atendimento.sla.events", description: "SLA warnings and breaches raised, by moment");
+
+    public static readonly Histogram<double> SlaEventDelay = Meter.CreateHistogram<double>("atendimento.sla.event_delay", unit: "ms", description: "Time from an SLA moment to its event");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Atendimento.Routing.Sla;
 using YamlDotNet.RepresentationModel;
 
 namespace Atendimento.Bot.Dialogs;
@@ -22,7 +23,7 @@ internal static class BusinessHoursReader
         var week = reader.Map(node, "week") is { } weekNode ? Week(reader, weekNode) : null;
         var holidays = Holidays(reader, node);
         var closed = reader.String(node, "closedMessage");
-        return zone is null || week is null || closed is null ? null : new BusinessHours(zone, week, holidays, closed);
+        return zone is null || week is null || closed is null ? null : new BusinessHours(new BusinessCalendar(zone, week, holidays), closed);
     }
 
     private static TimeZoneInfo? Zone(YamlReader reader, YamlMappingNode node)

@@ -1,3 +1,4 @@
+using Atendimento.Bot.Dialogs.Signals;
 using Atendimento.Bot.Recognition;
 using Atendimento.Handoff;
 
@@ -46,6 +47,12 @@ public sealed class ConversationBot(DialogCatalog catalog, TimeProvider clock)
         }
         var clear = Clarifier.IsClear(recognition, definition.Policy) ? definition.Find(top!.Intent) : null;
         var interrupting = Clarifier.Interrupting(recognition, definition);
+        // A clear request for a person or a critical subject keeps its own reason and level; otherwise anger or
+        // a foreign language stops the bot before it guesses.
+        if (interrupting is null && CustomerSignals.HandOff(context, definition.Policy, text))
+        {
+            return context.ToTurn();
+        }
         if (context.State.IsWaiting && definition.Find(context.State.Intent!) is { } current && (interrupting is null || interrupting == current))
         {
             if (StepRunner.Continue(current, context, text) is { } status)

@@ -23,7 +23,9 @@ public sealed record BotPolicy(
     BotMessages Messages,
     BusinessHours? Hours = null,
     ClarificationPolicy? Clarification = null,
-    InactivityPolicy? Inactivity = null);
+    InactivityPolicy? Inactivity = null,
+    Signals.SentimentPolicy? Sentiment = null,
+    Signals.LanguagePolicy? Language = null);
 
 /// <summary>
 /// When the bot is unsure it asks instead of guessing: a recognition at least <see cref="Threshold"/> but below

@@ -26,6 +26,9 @@ public sealed record DialogState
     /// <summary>Offers in a row that the customer did not pick from.</summary>
     public int OffersInARow { get; init; }
 
+    /// <summary>Frustrated messages so far (see <see cref="Signals.SentimentPolicy"/>); back to 0 after a handoff.</summary>
+    public int FrustratedMessages { get; init; }
+
     /// <summary>Inactivity menus sent since the bot's last question went unanswered (see <see cref="InactivityPolicy"/>).</summary>
     public int InactivityReminders { get; init; }
 

@@ -1,3 +1,4 @@
+using Atendimento.Bot.Dialogs.Signals;
 using Atendimento.Handoff;
 using Atendimento.Routing.Tickets;
 using YamlDotNet.RepresentationModel;
@@ -13,7 +14,7 @@ internal static class PolicyReader
         {
             return null;
         }
-        reader.RejectUnknownKeys(root, "greeting", "menu", "answerThreshold", "maxFailedAttempts", "notUnderstood", "fallbackHandoff", "messages", "businessHours", "clarification", "idleTimeout");
+        reader.RejectUnknownKeys(root, "greeting", "menu", "answerThreshold", "maxFailedAttempts", "notUnderstood", "fallbackHandoff", "messages", "businessHours", "clarification", "idleTimeout", "sentiment", "language");
         var greeting = reader.Strings(root, "greeting");
         var menu = reader.Map(root, "menu") is { } menuNode ? ReadMenu(reader, menuNode) : null;
         var threshold = reader.Number(root, "answerThreshold", 0.6, 0.05, 1);
@@ -26,9 +27,11 @@ internal static class PolicyReader
         var clarification = reader.Optional(root, "clarification") is YamlMappingNode clarifyNode ? ReadClarification(reader, clarifyNode, threshold) : null;
         // Optional: without it the bot waits for an answer as long as the customer takes.
         var inactivity = reader.Optional(root, "idleTimeout") is YamlMappingNode idleNode ? InactivityReader.Read(reader, idleNode) : null;
+        var sentiment = reader.Optional(root, "sentiment") is YamlMappingNode sentimentNode ? SignalsReader.ReadSentiment(reader, sentimentNode) : null;
+        var language = reader.Optional(root, "language") is YamlMappingNode languageNode ? SignalsReader.ReadLanguage(reader, languageNode) : null;
         return menu is null || notUnderstood is null || fallback is null || messages is null
             ? null
-            : new BotPolicy(greeting, menu, threshold, maxFailed, notUnderstood, fallback, messages, hours, clarification, inactivity);
+            : new BotPolicy(greeting, menu, threshold, maxFailed, notUnderstood, fallback, messages, hours, clarification, inactivity, sentiment, language);
     }
 
     public static HandoffStep? ReadHandoff(YamlReader reader, YamlMappingNode spec)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Atendimento.Integration.Tests.Hosting;
@@ -17,16 +18,21 @@ public sealed class AtendimentoHost : WebApplicationFactory<Program>
     public const string AnaKey = "dev-agent-ana";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private AtendimentoHost(Dictionary<string, string?> settings)
+    private AtendimentoHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _settings = settings;
+        _services = services;
     }
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Starts a host; <paramref name="postgres"/> and <paramref name="redis"/> null mean the embedded defaults.</summary>
-    public static AtendimentoHost Start(string? postgres, string? redis, IDictionary<string, string?>? extra = null)
+    /// <summary>
+    /// Starts a host; <paramref name="postgres"/> and <paramref name="redis"/> null mean the embedded defaults.
+    /// <paramref name="services"/> replaces registrations after the app's own (a fake clock, for one).
+    /// </summary>
+    public static AtendimentoHost Start(string? postgres, string? redis, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -40,7 +46,7 @@ public sealed class AtendimentoHost : WebApplicationFactory<Program>
         {
             settings[key] = value;
         }
-        var host = new AtendimentoHost(settings);
+        var host = new AtendimentoHost(settings, services);
         host.UseKestrel(0);
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -66,6 +72,10 @@ public sealed class AtendimentoHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -11,33 +11,27 @@ namespace Atendimento.Integration.Tests.Operations;
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
-    private PostgresSchema _schema = null!;
-    private AtendimentoHost _first = null!;
-    private AtendimentoHost _second = null!;
+    private TwoHosts _hosts = null!;
 
     public async Task InitializeAsync()
     {
-        _schema = await PostgresSchema.CreateAsync();
-        _first = AtendimentoHost.Start(_schema.ConnectionString, TestEnvironment.Redis);
-        _second = AtendimentoHost.Start(_schema.ConnectionString, TestEnvironment.Redis);
+        _hosts = await TwoHosts.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _second.DisposeAsync();
-        await _first.DisposeAsync();
-        await _schema.DisposeAsync();
+        await _hosts.DisposeAsync();
     }
 
     [Fact]
     public async Task An_agent_reply_posted_on_one_instance_reaches_the_stream_held_by_the_other()
     {
-        await using var customer = await DirectLineTestClient.StartAsync(_first);
+        await using var customer = await DirectLineTestClient.StartAsync(_hosts.First);
         await customer.ExpectTextAsync("Como posso ajudar?");
         await customer.SendAsync("quero falar com um atendente");
         await customer.ExpectTextAsync("Seu protocolo é");
 
-        using var agentOnSecond = new AgentApiClient(_second.Http(AtendimentoHost.AnaKey));
+        using var agentOnSecond = new AgentApiClient(_hosts.Second.Http(AtendimentoHost.AnaKey));
         var ticket = await agentOnSecond.WaitForOpenTicketAsync();
         await agentOnSecond.AcceptAsync(ticket.Id);
         await agentOnSecond.ReplyAsync(ticket.Id, "Olá, aqui é a Ana, pela outra instância.");
@@ -49,9 +43,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     [Fact]
     public async Task A_customer_message_posted_through_the_other_instance_reaches_the_ticket_and_the_stream()
     {
-        await using var customer = await DirectLineTestClient.StartAsync(_first);
+        await using var customer = await DirectLineTestClient.StartAsync(_hosts.First);
         await customer.ExpectTextAsync("Como posso ajudar?");
-        using var throughSecond = _second.Http(customer.Conversation.Token);
+        using var throughSecond = _hosts.Second.Http(customer.Conversation.Token);
 
         using var posted = await throughSecond.PostAsync(
             $"/v3/directline/conversations/{customer.Conversation.ConversationId}/activities",
