@@ -5,9 +5,9 @@ public enum ConversationOwner
 {
     Bot,
 
-    /// <summary>Handed off; the ticket waits in its queue.</summary>
+    /// <summary>Handed off; the ticket waits in its queue, or for the agent it was assigned to to accept it.</summary>
     Queued,
 
-    /// <summary>An agent accepted the ticket.</summary>
+    /// <summary>An agent accepted the ticket (in progress, or waiting on the customer).</summary>
     Agent,
 }

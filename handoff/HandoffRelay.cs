@@ -4,11 +4,12 @@ using Atendimento.Routing.Tickets;
 namespace Atendimento.Handoff;
 
 /// <summary>While a human owns a conversation, the customer's messages go to the ticket instead of the bot.</summary>
-public sealed class HandoffRelay(ITicketStore tickets)
+public sealed class HandoffRelay(ITicketStore tickets, CustomerMessages customerMessages)
 {
     /// <summary>
-    /// The owner follows the ticket: open means queued, in progress means an agent, anything after means the
-    /// bot again. Reading it from the ticket means a resolve needs no second write to stay consistent.
+    /// The owner follows the ticket: open or assigned (not yet accepted) means queued, in progress or waiting on
+    /// the customer means an agent, anything after means the bot again. Reading it from the ticket means a
+    /// resolve needs no second write to stay consistent.
     /// </summary>
     public async Task<ConversationOwner> OwnerAsync(TenantId tenantId, TicketId? activeTicket, CancellationToken cancellationToken = default)
     {
@@ -16,12 +17,9 @@ public sealed class HandoffRelay(ITicketStore tickets)
         {
             return ConversationOwner.Bot;
         }
-        return ticket.Status switch
-        {
-            TicketStatus.Open => ConversationOwner.Queued,
-            TicketStatus.InProgress => ConversationOwner.Agent,
-            _ => ConversationOwner.Bot,
-        };
+        return TicketLifecycle.IsWithAgent(ticket.Status) ? ConversationOwner.Agent
+            : TicketLifecycle.IsActive(ticket.Status) ? ConversationOwner.Queued
+            : ConversationOwner.Bot;
     }
 
     /// <summary>
@@ -36,6 +34,9 @@ public sealed class HandoffRelay(ITicketStore tickets)
         if (message is not null)
         {
             HandoffTelemetry.RelayedMessages.Add(1);
+            // After the append, so the line is kept even if this loses to a resolve; a ticket waiting on the
+            // customer goes back to in progress.
+            await customerMessages.RecordAsync(tenantId, ticketId, at, cancellationToken);
         }
         return message;
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Atendimento.Handoff;
 
 /// <summary>Turns a handoff record into a ticket in routing, carrying the transcript so far.</summary>
-public sealed partial class HandoffService(ITicketStore tickets, ILogger<HandoffService> logger)
+public sealed partial class HandoffService(ITicketStore tickets, SlaPolicy sla, ILogger<HandoffService> logger)
 {
     public async Task<Ticket> InitiateAsync(TenantId tenantId, string conversationRef, HandoffRecord record, CancellationToken cancellationToken = default)
     {
@@ -17,7 +17,7 @@ public sealed partial class HandoffService(ITicketStore tickets, ILogger<Handoff
         var transcript = record.Transcript
             .Select(entry => new NewTicketMessage(entry.Role == TranscriptRole.Customer ? MessageAuthor.Customer : MessageAuthor.Bot, null, entry.Text, entry.At))
             .ToList();
-        var opened = await tickets.OpenAsync(request, transcript, cancellationToken);
+        var opened = await tickets.OpenAsync(sla.Apply(request), transcript, cancellationToken);
         if (opened.Created)
         {
             HandoffTelemetry.Handoffs.Add(1, new("reason", record.ReasonCode), new("level", record.Level.ToString()));

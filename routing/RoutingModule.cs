@@ -2,6 +2,7 @@ using Atendimento.Platform;
 using Atendimento.Platform.Postgres;
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Api;
+using Atendimento.Routing.Delivery;
 using Atendimento.Routing.Desk;
 using Atendimento.Routing.Sla;
 using Atendimento.Routing.Tickets;
@@ -25,7 +26,12 @@ public static class RoutingModule
         services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresAgentDirectory>(sp)
             : new InMemoryAgentDirectory());
+        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TicketWriter>();
+        services.AddTicketMessageDeliveries();
         services.AddSingleton<TicketService>();
+        services.AddSingleton<CustomerMessages>();
+        services.AddSingleton<SlaPolicy>();
         services.AddSla(configuration);
         services.AddDesk(configuration);
         services.AddHostedService<DevelopmentAgentSeeder>();

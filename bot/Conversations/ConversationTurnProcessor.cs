@@ -30,7 +30,7 @@ public sealed partial class ConversationTurnProcessor(
         trace?.SetTag("conversation.id", inbound.ConversationId);
         trace?.SetTag("activity.type", inbound.Activity.Type);
         var started = Stopwatch.GetTimestamp();
-        using (await locks.AcquireAsync(LockKey(inbound.TenantId, inbound.ConversationId), cancellationToken))
+        await using (await locks.AcquireAsync(LockKey(inbound.TenantId, inbound.ConversationId), cancellationToken))
         {
             await RunAsync(inbound, cancellationToken);
         }
@@ -69,7 +69,7 @@ public sealed partial class ConversationTurnProcessor(
     /// </summary>
     public async Task DeliverAsync(TenantId tenantId, string conversationId, Func<ConversationState, IReadOnlyList<Activity>> compose, CancellationToken cancellationToken = default)
     {
-        using (await locks.AcquireAsync(LockKey(tenantId, conversationId), cancellationToken))
+        await using (await locks.AcquireAsync(LockKey(tenantId, conversationId), cancellationToken))
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
@@ -94,7 +94,7 @@ public sealed partial class ConversationTurnProcessor(
     /// </summary>
     public async Task<bool> RemindIfSilentAsync(TenantId tenantId, string conversationId, CancellationToken cancellationToken = default)
     {
-        using (await locks.AcquireAsync(LockKey(tenantId, conversationId), cancellationToken))
+        await using (await locks.AcquireAsync(LockKey(tenantId, conversationId), cancellationToken))
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {

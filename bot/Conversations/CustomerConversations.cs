@@ -16,7 +16,8 @@ public sealed class CustomerConversations(
     DialogCatalog catalog) : ICustomerConversations
 {
     public Task DeliverAgentMessageAsync(Ticket ticket, Agent agent, TicketMessage message, CancellationToken cancellationToken = default) =>
-        DeliverAsync(ticket, conversation => [outbound.Message(conversation, new BotReply(message.Text), null, AgentAccount(agent))], cancellationToken);
+        DeliverAsync(ticket, conversation =>
+            [TicketMessageLink.Attach(outbound.Message(conversation, new BotReply(message.Text), null, AgentAccount(agent)), message)], cancellationToken);
 
     public Task TicketAcceptedAsync(Ticket ticket, Agent agent, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,4 @@
-using Atendimento.Routing.Agents;
+using Atendimento.Routing.Delivery;
 using Atendimento.Routing.Tickets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,41 +7,43 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Atendimento.Routing.Api;
 
-/// <summary>The agent API, first cut: read tickets and their transcripts, accept, reply, resolve.</summary>
+/// <summary>The agent API: reading tickets, their transcripts and audit logs. The operations are in <see cref="TicketCommandEndpoints"/>.</summary>
 internal static class TicketEndpoints
 {
-    public const int MaxMessageLength = 4096;
-    private const int ListLimit = 100;
+    public const int MaxMessageLength = FieldErrors.MaxTextLength;
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 200;
 
     public static void Map(IEndpointRouteBuilder app)
     {
         var tickets = app.MapGroup("/api/v1/tickets").RequireAuthorization(ApiKeyAuthenticationHandler.AgentPolicy).WithTags("Tickets");
-        tickets.MapGet("/", ListAsync).WithSummary("Lists the tenant's tickets, newest first, optionally by status.");
+        tickets.MapGet("/", ListAsync).WithSummary("Lists the tenant's tickets, newest first, a page at a time, by status, level, queue or assignee.");
         tickets.MapGet("/{id:long}", GetAsync).WithSummary("One ticket with its handoff record.");
-        tickets.MapGet("/{id:long}/messages", GetMessagesAsync).WithSummary("The whole transcript: bot, customer and agents.");
-        tickets.MapPost("/{id:long}/accept", AcceptAsync).WithSummary("The calling agent takes the ticket.");
-        tickets.MapPost("/{id:long}/messages", ReplyAsync).WithSummary("Sends the agent's message to the customer on their channel.");
-        tickets.MapPost("/{id:long}/resolve", ResolveAsync).WithSummary("Ends the human part; the bot owns the conversation again.");
+        tickets.MapGet("/{id:long}/messages", GetMessagesAsync).WithSummary("The whole transcript: bot, customer, agents and internal notes.");
+        tickets.MapGet("/{id:long}/audit", GetAuditAsync).WithSummary("Every operation on the ticket: who, why, from, to, when.");
+        TicketCommandEndpoints.Map(tickets);
     }
 
     private static async Task<Results<Ok<TicketListResponse>, ValidationProblem>> ListAsync(
-        string? status, HttpContext http, ITicketStore store, CancellationToken cancellationToken)
+        string? status, string? level, string? queue, string? assignee, string? cursor, string? limit,
+        HttpContext http, ITicketStore store, CancellationToken cancellationToken)
     {
-        TicketStatus? filter = null;
-        if (!string.IsNullOrEmpty(status))
+        var errors = new FieldErrors();
+        var query = new TicketQuery(
+            errors.Enum<TicketStatus>("status", status, required: false),
+            errors.Enum<SupportLevel>("level", level, required: false),
+            errors.Name("queue", queue, required: false),
+            errors.Name("assignee", assignee, required: false),
+            BeforeId(errors, cursor),
+            PageSize(errors, limit));
+        if (errors.Any)
         {
-            if (!Enum.TryParse<TicketStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["status"] = [$"Unknown status '{status}'. Use one of: {string.Join(", ", Enum.GetNames<TicketStatus>())}."],
-                });
-            }
-            filter = parsed;
+            return errors.Problem();
         }
         var (tenant, _) = AgentPrincipal.Read(http.User);
-        var list = await store.ListAsync(tenant, filter, ListLimit, cancellationToken);
-        return TypedResults.Ok(new TicketListResponse(list.Select(t => TicketResponse.From(t, withHandoff: false)).ToList()));
+        var page = await store.ListAsync(tenant, query, cancellationToken);
+        return TypedResults.Ok(new TicketListResponse(
+            page.Items.Select(t => TicketResponse.From(t, withHandoff: false)).ToList(), TicketCursor.Encode(page.NextBeforeId)));
     }
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetAsync(
@@ -49,73 +51,60 @@ internal static class TicketEndpoints
     {
         var (tenant, _) = AgentPrincipal.Read(http.User);
         var ticket = await store.GetAsync(tenant, new TicketId(id), cancellationToken);
-        return ticket is null ? TicketNotFound(id) : TypedResults.Ok(TicketResponse.From(ticket, withHandoff: true));
+        return ticket is null ? TicketResults.NotFound(id) : TypedResults.Ok(TicketResponse.From(ticket, withHandoff: true));
     }
 
     private static async Task<Results<Ok<TicketMessagesResponse>, ProblemHttpResult>> GetMessagesAsync(
+        long id, HttpContext http, ITicketStore store, ITicketMessageDeliveries deliveries, CancellationToken cancellationToken)
+    {
+        var (tenant, _) = AgentPrincipal.Read(http.User);
+        if (await store.GetAsync(tenant, new TicketId(id), cancellationToken) is null)
+        {
+            return TicketResults.NotFound(id);
+        }
+        var messages = await store.GetMessagesAsync(tenant, new TicketId(id), cancellationToken);
+        var delivered = await deliveries.ForTicketAsync(tenant, new TicketId(id), cancellationToken);
+        return TypedResults.Ok(new TicketMessagesResponse(id,
+            messages.Select(m => TicketMessageResponse.From(m, delivered.GetValueOrDefault(m.Sequence))).ToList()));
+    }
+
+    private static async Task<Results<Ok<TicketAuditResponse>, ProblemHttpResult>> GetAuditAsync(
         long id, HttpContext http, ITicketStore store, CancellationToken cancellationToken)
     {
         var (tenant, _) = AgentPrincipal.Read(http.User);
         if (await store.GetAsync(tenant, new TicketId(id), cancellationToken) is null)
         {
-            return TicketNotFound(id);
+            return TicketResults.NotFound(id);
         }
-        var messages = await store.GetMessagesAsync(tenant, new TicketId(id), cancellationToken);
-        return TypedResults.Ok(new TicketMessagesResponse(id, messages.Select(TicketMessageResponse.From).ToList()));
+        var audit = await store.GetAuditAsync(tenant, new TicketId(id), cancellationToken);
+        return TypedResults.Ok(new TicketAuditResponse(id, audit.Select(TicketAuditEntryResponse.Of).ToList()));
     }
 
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> AcceptAsync(
-        long id, HttpContext http, IAgentDirectory agents, TicketService service, CancellationToken cancellationToken)
+    private static long? BeforeId(FieldErrors errors, string? cursor)
     {
-        var agent = await CurrentAgentAsync(http, agents, cancellationToken);
-        return ToResponse(id, await service.AcceptAsync(agent, new TicketId(id), cancellationToken));
-    }
-
-    private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> ResolveAsync(
-        long id, HttpContext http, IAgentDirectory agents, TicketService service, CancellationToken cancellationToken)
-    {
-        var agent = await CurrentAgentAsync(http, agents, cancellationToken);
-        return ToResponse(id, await service.ResolveAsync(agent, new TicketId(id), cancellationToken));
-    }
-
-    private static async Task<Results<Created<TicketMessageResponse>, ValidationProblem, ProblemHttpResult>> ReplyAsync(
-        long id, PostMessageRequest request, HttpContext http, IAgentDirectory agents, TicketService service, CancellationToken cancellationToken)
-    {
-        var text = request.Text?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > MaxMessageLength)
+        if (string.IsNullOrEmpty(cursor))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["text"] = [$"Text is required and at most {MaxMessageLength} characters."],
-            });
+            return null;
         }
-        var agent = await CurrentAgentAsync(http, agents, cancellationToken);
-        var result = await service.ReplyAsync(agent, new TicketId(id), text, cancellationToken);
-        return result.Outcome switch
+        if (TicketCursor.TryDecode(cursor, out var beforeId))
         {
-            TicketCommandOutcome.Done => TypedResults.Created($"/api/v1/tickets/{id}/messages", TicketMessageResponse.From(result.Message!)),
-            TicketCommandOutcome.NotFound => TicketNotFound(id),
-            _ => Refused(result.Reason!),
-        };
+            return beforeId;
+        }
+        errors.Add("cursor", "Unknown cursor; pass the nextCursor of a previous page unchanged.");
+        return null;
     }
 
-    private static async Task<Agent> CurrentAgentAsync(HttpContext http, IAgentDirectory agents, CancellationToken cancellationToken)
+    private static int PageSize(FieldErrors errors, string? limit)
     {
-        var (tenant, agentId) = AgentPrincipal.Read(http.User);
-        return await agents.GetAsync(tenant, agentId, cancellationToken)
-            ?? throw new InvalidOperationException("An authenticated agent vanished from the directory.");
+        if (string.IsNullOrEmpty(limit))
+        {
+            return DefaultPageSize;
+        }
+        if (int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxPageSize)
+        {
+            return size;
+        }
+        errors.Add("limit", $"Limit must be a whole number from 1 to {MaxPageSize}.");
+        return DefaultPageSize;
     }
-
-    private static Results<Ok<TicketResponse>, ProblemHttpResult> ToResponse(long id, TicketCommandResult result) => result.Outcome switch
-    {
-        TicketCommandOutcome.Done => TypedResults.Ok(TicketResponse.From(result.Ticket!, withHandoff: true)),
-        TicketCommandOutcome.NotFound => TicketNotFound(id),
-        _ => Refused(result.Reason!),
-    };
-
-    private static ProblemHttpResult TicketNotFound(long id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ticket not found", detail: $"There is no ticket {id} for your tenant.");
-
-    private static ProblemHttpResult Refused(string reason) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Transition refused", detail: reason);
 }

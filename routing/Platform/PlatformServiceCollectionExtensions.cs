@@ -1,4 +1,5 @@
 using Atendimento.Platform.Health;
+using Atendimento.Platform.Leases;
 using Atendimento.Platform.Messaging;
 using Atendimento.Platform.Metrics;
 using Atendimento.Platform.Postgres;
@@ -40,11 +41,13 @@ public static class PlatformServiceCollectionExtensions
         {
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
             services.AddSingleton<IMessageBus, RedisMessageBus>();
+            services.AddSingleton<IDistributedLease, RedisLease>();
             health.AddCheck<RedisHealthCheck>("redis", tags: [HealthTags.Ready]);
         }
         else
         {
             services.AddSingleton<IMessageBus, InMemoryMessageBus>();
+            services.AddSingleton<IDistributedLease, SingleInstanceLease>();
         }
         return services;
     }

@@ -9,6 +9,7 @@ public sealed class InMemoryTicketStore : ITicketStore
     private readonly Dictionary<(TenantId, TicketId), Ticket> _tickets = [];
     private readonly Dictionary<(TenantId, TicketId), List<TicketMessage>> _messages = [];
     private readonly Dictionary<(TenantId, TicketId, string), TicketMessage> _externalIds = [];
+    private readonly List<(TenantId Tenant, TicketAuditEntry Entry)> _audit = [];
     private long _lastId;
 
     public Task<OpenResult> OpenAsync(NewTicket ticket, IReadOnlyList<NewTicketMessage> transcript, CancellationToken cancellationToken = default)
@@ -24,7 +25,7 @@ public sealed class InMemoryTicketStore : ITicketStore
             var created = TicketFactory.Create(new TicketId(++_lastId), ticket);
             _tickets[(ticket.TenantId, created.Id)] = created;
             _messages[(ticket.TenantId, created.Id)] = transcript
-                .Select((m, i) => new TicketMessage(created.Id, i + 1, m.Author, m.AuthorId, m.Text, m.At))
+                .Select((m, i) => new TicketMessage(created.Id, i + 1, m.Author, m.AuthorId, m.Text, m.At, m.Internal))
                 .ToList();
             return Task.FromResult(new OpenResult(created with { }, Created: true));
         }
@@ -38,33 +39,57 @@ public sealed class InMemoryTicketStore : ITicketStore
         }
     }
 
-    public Task<IReadOnlyList<Ticket>> ListAsync(TenantId tenantId, TicketStatus? status, int limit, CancellationToken cancellationToken = default)
+    public Task<TicketPage> ListAsync(TenantId tenantId, TicketQuery query, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            IReadOnlyList<Ticket> list = _tickets.Values
-                .Where(t => t.TenantId == tenantId && (status is null || t.Status == status))
+            var rows = _tickets.Values
+                .Where(t => t.TenantId == tenantId && query.Matches(t))
                 .OrderByDescending(t => t.Id.Value)
-                .Take(limit)
+                .Take(query.Limit + 1)
                 .Select(t => t with { })
                 .ToList();
-            return Task.FromResult(list);
+            return Task.FromResult(TicketPage.From(rows, query.Limit));
         }
     }
 
-    public Task<bool> SaveAsync(Ticket ticket, CancellationToken cancellationToken = default)
+    public Task<SaveOutcome> SaveAsync(IReadOnlyList<TicketUpdate> updates, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            var key = (ticket.TenantId, ticket.Id);
-            if (!_tickets.TryGetValue(key, out var stored) || stored.Version != ticket.Version)
+            if (updates.Any(u => !_tickets.TryGetValue((u.Ticket.TenantId, u.Ticket.Id), out var stored) || stored.Version != u.Ticket.Version))
             {
-                return Task.FromResult(false);
+                return Task.FromResult(SaveOutcome.Stale);
             }
-            _tickets[key] = ticket with { Version = ticket.Version + 1 };
-            return Task.FromResult(true);
+            if (updates.Any(u => GivesConversationASecondActiveTicket(u.Ticket)))
+            {
+                return Task.FromResult(SaveOutcome.ConversationHasActiveTicket);
+            }
+            foreach (var (ticket, audit) in updates)
+            {
+                _tickets[(ticket.TenantId, ticket.Id)] = ticket with { Version = ticket.Version + 1 };
+                foreach (var entry in audit)
+                {
+                    _audit.Add((ticket.TenantId, new TicketAuditEntry(ticket.Id, _audit.Count + 1, entry)));
+                }
+            }
+            return Task.FromResult(SaveOutcome.Saved);
         }
     }
+
+    public Task<IReadOnlyList<TicketAuditEntry>> GetAuditAsync(TenantId tenantId, TicketId id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<TicketAuditEntry> log = _audit.Where(a => a.Tenant == tenantId && a.Entry.TicketId == id).Select(a => a.Entry).ToList();
+            return Task.FromResult(log);
+        }
+    }
+
+    private bool GivesConversationASecondActiveTicket(Ticket ticket) =>
+        TicketLifecycle.IsActive(ticket.Status) && _tickets.Values.Any(other =>
+            other.TenantId == ticket.TenantId && other.Id != ticket.Id && other.ConversationRef == ticket.ConversationRef
+            && TicketLifecycle.IsActive(other.Status));
 
     public Task<TicketMessage> AppendMessageAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default) =>
         Task.FromResult(Append(tenantId, id, message, whileActive: false)!);
@@ -88,7 +113,7 @@ public sealed class InMemoryTicketStore : ITicketStore
             {
                 return null;
             }
-            var stored = new TicketMessage(id, log.Count + 1, message.Author, message.AuthorId, message.Text, message.At);
+            var stored = new TicketMessage(id, log.Count + 1, message.Author, message.AuthorId, message.Text, message.At, message.Internal);
             log.Add(stored);
             if (message.ExternalId is not null)
             {

@@ -3,7 +3,10 @@ using Atendimento.Platform.Tenancy;
 
 namespace Atendimento.Routing.Tickets;
 
-/// <summary>What a handoff asks routing for: where the ticket goes, and the evidence it carries.</summary>
+/// <summary>
+/// What a handoff asks routing for: where the ticket goes, and the evidence it carries. <see cref="CustomerRef"/>
+/// names the customer across conversations; when absent, the conversation stands for the customer.
+/// </summary>
 public sealed record NewTicket(
     TenantId TenantId,
     string ConversationRef,
@@ -14,4 +17,12 @@ public sealed record NewTicket(
     IReadOnlyList<string> Skills,
     string ReasonCode,
     JsonElement Handoff,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt,
+    TicketPriority Priority = TicketPriority.Normal,
+    string? CustomerRef = null)
+{
+    /// <summary>Deadlines from the tenant's SLA policy, filled in by <c>SlaPolicy</c> before the ticket is opened.</summary>
+    public DateTimeOffset? FirstResponseDueAt { get; init; }
+
+    public DateTimeOffset? ResolutionDueAt { get; init; }
+}

@@ -1,115 +1,80 @@
 using System.Text.Json;
 using Atendimento.Platform.Tenancy;
-using Atendimento.Routing.Agents;
 
 namespace Atendimento.Routing.Tickets;
 
 /// <summary>
-/// The ticket aggregate. State changes go through intent-named methods that consult
-/// <see cref="TicketLifecycle"/> and say why they refuse; persistence happens after, in the store,
-/// with optimistic concurrency on <see cref="Version"/>.
+/// The ticket aggregate. State changes go through intent-named methods (Ticket.Lifecycle.cs, Ticket.Details.cs)
+/// that consult <see cref="TicketLifecycle"/> and say why they refuse; nothing here does I/O. Persistence happens
+/// after, in the store, with optimistic concurrency on <see cref="Version"/>.
 /// </summary>
-public sealed record Ticket
+public sealed partial record Ticket
 {
     public required TicketId Id { get; init; }
     public required TenantId TenantId { get; init; }
-    public required TicketStatus Status { get; set; }
-    public required SupportLevel Level { get; init; }
-    public required string Queue { get; init; }
+    public TicketStatus Status { get; internal set; } = TicketStatus.Open;
+    public TicketPriority Priority { get; internal set; } = TicketPriority.Normal;
+    public TicketSeverity Severity { get; internal set; } = TicketSeverity.Moderate;
+    public SupportLevel Level { get; internal set; } = SupportLevel.N1;
+    public string Queue { get; internal set; } = "";
     public required IReadOnlyList<string> Skills { get; init; }
+    public IReadOnlyList<string> Tags { get; internal set; } = [];
 
     /// <summary>Opaque reference to the customer's conversation; only the bot module can interpret it.</summary>
     public required string ConversationRef { get; init; }
+
+    /// <summary>Who the customer is across conversations; duplicates are merged only between tickets of one customer.</summary>
+    public required string CustomerRef { get; init; }
     public required string Channel { get; init; }
     public string? CustomerName { get; init; }
     public required string ReasonCode { get; init; }
 
     /// <summary>The handoff record the ticket came from, kept whole as evidence for the agent.</summary>
     public required JsonElement Handoff { get; init; }
-    public string? AssigneeId { get; set; }
+    public string? AssigneeId { get; internal set; }
     public required DateTimeOffset OpenedAt { get; init; }
-    public DateTimeOffset? AcceptedAt { get; set; }
-    public DateTimeOffset? FirstResponseAt { get; set; }
-    public DateTimeOffset? ResolvedAt { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? AssignedAt { get; internal set; }
+    public DateTimeOffset? AcceptedAt { get; internal set; }
+    public DateTimeOffset? FirstResponseAt { get; internal set; }
+    public DateTimeOffset? ResolvedAt { get; internal set; }
+    public DateTimeOffset? ClosedAt { get; internal set; }
+    public DateTimeOffset? CancelledAt { get; internal set; }
+    public DateTimeOffset? LastCustomerMessageAt { get; internal set; }
+    public DateTimeOffset? LastAgentMessageAt { get; internal set; }
+    public string? Resolution { get; internal set; }
+    public string? EscalationReason { get; internal set; }
+    public DateTimeOffset? EscalatedAt { get; internal set; }
+    public TicketId? MergedIntoId { get; internal set; }
+
+    /// <summary>When the first agent reply is due under the tenant's SLA policy; null when no policy applies.</summary>
+    public DateTimeOffset? FirstResponseDueAt { get; internal set; }
+
+    /// <summary>When the resolution is due under the tenant's SLA policy; null when no policy applies.</summary>
+    public DateTimeOffset? ResolutionDueAt { get; internal set; }
     public required int Version { get; init; }
 
-    /// <summary>An agent takes the ticket; the ticket's level is a floor (an N1 agent cannot take an N2 ticket, an N3 can).</summary>
-    public TransitionResult AcceptBy(Agent agent, DateTimeOffset now) =>
-        agent.Level < Level
-            ? TransitionResult.Rejected(Status, $"Ticket {Id} needs an agent of level {Level} or above; {agent.Id} is {agent.Level}.")
-            : Accept(agent.Id, now);
-
-    public TransitionResult Accept(string agentId, DateTimeOffset now)
+    /// <summary>Fires <paramref name="trigger"/> if the table allows it from the current state; the caller applies the details after.</summary>
+    private TransitionResult Move(TicketTrigger trigger, TicketAction action, string? from, string? to)
     {
-        var result = Move(TicketTrigger.Accept);
-        if (result.Succeeded)
+        var current = Status;
+        if (TicketLifecycle.Next(current, trigger) is not { } next)
         {
-            AssigneeId = agentId;
-            AcceptedAt = now;
+            return TransitionResult.Rejected(current, NotAllowed(trigger));
         }
-        return result;
+        Status = next;
+        return TransitionResult.Done(current, next, new TicketChange(action, from, to));
     }
 
-    public TransitionResult Resolve(string agentId, DateTimeOffset now)
+    private string NotAllowed(TicketTrigger trigger)
     {
-        if (Status == TicketStatus.InProgress && AssigneeId != agentId)
-        {
-            return TransitionResult.Rejected(Status, $"Ticket {Id} is assigned to another agent.");
-        }
-        var result = Move(TicketTrigger.Resolve);
-        if (result.Succeeded)
-        {
-            ResolvedAt = now;
-        }
-        return result;
+        var allowed = TicketLifecycle.AllowedFrom(Status);
+        var options = allowed.Count == 0 ? "nothing changes it any more" : $"it allows only {string.Join(", ", allowed)}";
+        return $"Cannot {trigger} ticket {Id} while it is {Status}; {options}.";
     }
 
-    public TransitionResult Close(DateTimeOffset now)
-    {
-        var result = Move(TicketTrigger.Close);
-        if (result.Succeeded)
-        {
-            ClosedAt = now;
-        }
-        return result;
-    }
+    private TransitionResult Refuse(string reason) => TransitionResult.Rejected(Status, $"Ticket {Id}: {reason}");
 
-    public TransitionResult Reopen()
-    {
-        var result = Move(TicketTrigger.Reopen);
-        if (result.Succeeded)
-        {
-            AssigneeId = null;
-            ResolvedAt = null;
-            ClosedAt = null;
-        }
-        return result;
-    }
-
-    /// <summary>Checks that <paramref name="agentId"/> may write to the customer now, and records the first response.</summary>
-    public TransitionResult RecordAgentReply(string agentId, DateTimeOffset now)
-    {
-        if (Status != TicketStatus.InProgress)
-        {
-            return TransitionResult.Rejected(Status, $"Ticket {Id} is {Status}; accept it before replying.");
-        }
-        if (AssigneeId != agentId)
-        {
-            return TransitionResult.Rejected(Status, $"Ticket {Id} is assigned to another agent.");
-        }
-        FirstResponseAt ??= now;
-        return TransitionResult.Done(Status, Status);
-    }
-
-    private TransitionResult Move(TicketTrigger trigger)
-    {
-        var from = Status;
-        if (TicketLifecycle.Next(from, trigger) is not { } to)
-        {
-            return TransitionResult.Rejected(from, $"Cannot {trigger.ToString().ToLowerInvariant()} ticket {Id} while it is {from}.");
-        }
-        Status = to;
-        return TransitionResult.Done(from, to);
-    }
+    /// <summary>A change that leaves the status alone but is still worth an audit line.</summary>
+    private TransitionResult Changed(TicketAction action, string? from, string? to) =>
+        TransitionResult.Done(Status, Status, new TicketChange(action, from, to));
 }

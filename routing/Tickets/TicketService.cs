@@ -1,81 +1,71 @@
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Delivery;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Atendimento.Routing.Tickets;
 
 /// <summary>
-/// Runs agents' commands on tickets: load, transition in the aggregate, save with optimistic concurrency
-/// (retrying when another writer won), and only then do I/O towards the customer.
+/// Runs agents' commands on tickets through <see cref="TicketWriter"/> (transition, audit, save), and only then
+/// does I/O towards the customer. This part: who holds the ticket and at which level.
 /// </summary>
-public sealed partial class TicketService(ITicketStore store, ICustomerConversations customers, TimeProvider clock, ILogger<TicketService> logger)
+public sealed partial class TicketService(
+    TicketWriter writer, ITicketStore store, IAgentDirectory agents, ICustomerConversations customers, SlaPolicy sla, IOptions<TicketOptions> options)
 {
-    private const int MaxConcurrencyRetries = 5;
-
     public async Task<TicketCommandResult> AcceptAsync(Agent agent, TicketId id, CancellationToken cancellationToken = default)
     {
         using var span = Trace("ticket.accept", agent, id);
-        var result = await ChangeAsync(agent, id, ticket => ticket.AcceptBy(agent, clock.GetUtcNow()), cancellationToken);
+        var result = await writer.ChangeAsync(agent.TenantId, id, Actor(agent), null, ticket => ticket.AcceptBy(agent, writer.Now), cancellationToken);
         if (result.Ticket is { } accepted)
         {
-            Record(TicketTrigger.Accept, accepted);
             await customers.TicketAcceptedAsync(accepted, agent, cancellationToken);
         }
         return result;
     }
 
-    public async Task<TicketCommandResult> ResolveAsync(Agent agent, TicketId id, CancellationToken cancellationToken = default)
+    public Task<TicketCommandResult> AssignAsync(Agent actor, TicketId id, string agentId, string? reason, CancellationToken cancellationToken = default) =>
+        WithAgentAsync(actor, agentId, "agentId", target =>
+            writer.ChangeAsync(actor.TenantId, id, Actor(actor), reason, ticket => ticket.Assign(target, writer.Now), cancellationToken), cancellationToken);
+
+    public Task<TicketCommandResult> TransferToAgentAsync(Agent actor, TicketId id, string agentId, string? reason, CancellationToken cancellationToken = default) =>
+        WithAgentAsync(actor, agentId, "agentId", target =>
+            writer.ChangeAsync(actor.TenantId, id, Actor(actor), reason, ticket => ticket.TransferTo(target, writer.Now), cancellationToken), cancellationToken);
+
+    public Task<TicketCommandResult> TransferToQueueAsync(Agent actor, TicketId id, string queue, string? reason, CancellationToken cancellationToken = default) =>
+        writer.ChangeAsync(actor.TenantId, id, Actor(actor), reason, ticket => ticket.TransferToQueue(queue), cancellationToken);
+
+    /// <summary>One level up, into <paramref name="queue"/> or the level's default queue; the SLA clock restarts under the new level's targets.</summary>
+    public Task<TicketCommandResult> EscalateAsync(Agent actor, TicketId id, string reason, string? queue, CancellationToken cancellationToken = default) =>
+        writer.ChangeAsync(actor.TenantId, id, Actor(actor), reason, ticket => WithSla(ticket,
+            t => t.Escalate(reason, queue ?? options.Value.QueueFor(Above(t.Level)), writer.Now)), cancellationToken);
+
+    public Task<TicketCommandResult> DeescalateAsync(Agent actor, TicketId id, string reason, string? queue, CancellationToken cancellationToken = default) =>
+        writer.ChangeAsync(actor.TenantId, id, Actor(actor), reason, ticket => WithSla(ticket,
+            t => t.Deescalate(queue ?? options.Value.QueueFor(Below(t.Level)))), cancellationToken);
+
+    public Task<TicketCommandResult> WaitOnCustomerAsync(Agent agent, TicketId id, string? reason, CancellationToken cancellationToken = default) =>
+        writer.ChangeAsync(agent.TenantId, id, Actor(agent), reason, ticket => ticket.WaitOnCustomer(agent.Id), cancellationToken);
+
+    private async Task<TicketCommandResult> WithAgentAsync(Agent actor, string agentId, string field,
+        Func<Agent, Task<TicketCommandResult>> command, CancellationToken cancellationToken) =>
+        await agents.GetAsync(actor.TenantId, agentId, cancellationToken) is { } target
+            ? await command(target)
+            : TicketCommandResult.Invalid(field, $"There is no agent '{agentId}' in your tenant.");
+
+    private TransitionResult WithSla(Ticket ticket, Func<Ticket, TransitionResult> change)
     {
-        using var span = Trace("ticket.resolve", agent, id);
-        var result = await ChangeAsync(agent, id, ticket => ticket.Resolve(agent.Id, clock.GetUtcNow()), cancellationToken);
-        if (result.Ticket is { } resolved)
+        var result = change(ticket);
+        if (result.Succeeded)
         {
-            Record(TicketTrigger.Resolve, resolved);
-            await store.AppendMessageAsync(resolved.TenantId, resolved.Id,
-                new NewTicketMessage(MessageAuthor.System, agent.Id, "Atendimento encerrado pelo agente.", clock.GetUtcNow()), cancellationToken);
-            await customers.TicketResolvedAsync(resolved, cancellationToken);
+            sla.Restart(ticket, writer.Now);
         }
         return result;
     }
 
-    public async Task<TicketCommandResult> ReplyAsync(Agent agent, TicketId id, string text, CancellationToken cancellationToken = default)
-    {
-        using var span = Trace("ticket.reply", agent, id);
-        var result = await ChangeAsync(agent, id, ticket => ticket.RecordAgentReply(agent.Id, clock.GetUtcNow()), cancellationToken);
-        if (result.Ticket is not { } ticket)
-        {
-            return result;
-        }
-        // Logged before delivery: if delivery fails the agent still sees what they wrote, and the error.
-        var message = await store.AppendMessageAsync(ticket.TenantId, ticket.Id,
-            new NewTicketMessage(MessageAuthor.Agent, agent.Id, text, clock.GetUtcNow()), cancellationToken);
-        await customers.DeliverAgentMessageAsync(ticket, agent, message, cancellationToken);
-        RoutingTelemetry.AgentMessages.Add(1);
-        return TicketCommandResult.Done(ticket, message);
-    }
+    private static SupportLevel Above(SupportLevel level) => level == SupportLevel.N3 ? level : level + 1;
 
-    private async Task<TicketCommandResult> ChangeAsync(Agent agent, TicketId id, Func<Ticket, TransitionResult> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
-        {
-            var ticket = await store.GetAsync(agent.TenantId, id, cancellationToken);
-            if (ticket is null)
-            {
-                return TicketCommandResult.NotFound();
-            }
-            var transition = change(ticket);
-            if (!transition.Succeeded)
-            {
-                return TicketCommandResult.Refused(transition.Reason!);
-            }
-            if (await store.SaveAsync(ticket, cancellationToken))
-            {
-                return TicketCommandResult.Done(ticket with { Version = ticket.Version + 1 });
-            }
-        }
-        LogContention(id.Value);
-        return TicketCommandResult.Refused($"Ticket {id} is being changed by someone else; try again.");
-    }
+    private static SupportLevel Below(SupportLevel level) => level == SupportLevel.N1 ? level : level - 1;
+
+    private static TicketActor Actor(Agent agent) => TicketActor.Agent(agent.Id);
 
     private static System.Diagnostics.Activity? Trace(string name, Agent agent, TicketId id)
     {
@@ -85,16 +75,4 @@ public sealed partial class TicketService(ITicketStore store, ICustomerConversat
         span?.SetTag("agent.id", agent.Id);
         return span;
     }
-
-    private void Record(TicketTrigger trigger, Ticket ticket)
-    {
-        RoutingTelemetry.TicketTransitions.Add(1, new KeyValuePair<string, object?>("trigger", trigger.ToString()));
-        LogTransition(ticket.Id.Value, ticket.TenantId.Value, trigger.ToString(), ticket.Status.ToString());
-    }
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Ticket {TicketId} of tenant {TenantId}: {Trigger} -> {Status}")]
-    private partial void LogTransition(long ticketId, string tenantId, string trigger, string status);
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Ticket {TicketId} kept changing under us; gave up after retries")]
-    private partial void LogContention(long ticketId);
 }

@@ -6,10 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace Atendimento.Bot.Channels.WhatsApp;
 
-/// <summary>What Meta answered to a send: the wamid on success, else its error code (specs §6.1) and Retry-After.</summary>
-public sealed record GraphSendResult(string? Wamid, int? ErrorCode, HttpStatusCode Status, TimeSpan? RetryAfter, string? TraceId)
+/// <summary>
+/// What Meta answered to a send: the wamid on success (or only <c>{"success": true}</c> for a mark-as-read, specs §5),
+/// else its error code (specs §6.1) and Retry-After.
+/// </summary>
+public sealed record GraphSendResult(string? Wamid, int? ErrorCode, HttpStatusCode Status, TimeSpan? RetryAfter, string? TraceId, bool Acknowledged = false)
 {
-    public bool Succeeded => Wamid is not null;
+    public bool Succeeded => Wamid is not null || Acknowledged;
 }
 
 /// <summary><c>POST {base}/{version}/{phone-number-id}/messages</c> with the number's bearer token.</summary>
@@ -30,6 +33,10 @@ public sealed class GraphApiClient(IHttpClientFactory httpClients, IOptions<What
         if (response.IsSuccessStatusCode && body?["messages"] is JsonArray { Count: > 0 } messages && messages[0].Str("id") is { } wamid)
         {
             return new GraphSendResult(wamid, null, response.StatusCode, null, null);
+        }
+        if (response.IsSuccessStatusCode && body?["success"] is JsonValue success && success.TryGetValue<bool>(out var done) && done)
+        {
+            return new GraphSendResult(null, null, response.StatusCode, null, null, Acknowledged: true);
         }
         var error = body.Obj("error");
         return new GraphSendResult(null, error.Int("code"), response.StatusCode, retryAfter, error.Str("fbtrace_id"));
@@ -59,4 +66,7 @@ public static class GraphErrors
 
     public static bool IsTransient(GraphSendResult result) =>
         result.ErrorCode is { } code ? Transient.Contains(code) : (int)result.Status >= 500 || result.Status == HttpStatusCode.TooManyRequests;
+
+    /// <summary>The code a failed send is recorded with: Meta's, else the HTTP status.</summary>
+    public static int CodeOf(GraphSendResult result) => result.ErrorCode ?? (int)result.Status;
 }

@@ -1,3 +1,4 @@
+using Atendimento.Bot.Conversations;
 using Atendimento.Platform.Tenancy;
 
 namespace Atendimento.Bot.Channels.WhatsApp;
@@ -15,6 +16,8 @@ public enum DeliveryState
 /// <summary>
 /// One Graph API message we send: its key (<c>{activity id}:{part}</c>), the JSON body, and what Meta told us
 /// since. <see cref="ErrorCode"/> is Meta's error code when it failed (0 when we refused to send it ourselves).
+/// <see cref="Attempts"/> counts the sends that ended in a retryable failure; <see cref="DeadLetter"/> marks a message
+/// we gave up on ourselves (an admin may send it again); <see cref="Ticket"/> links an agent's message to its ticket line.
 /// </summary>
 public sealed record OutboundMessage(
     TenantId TenantId,
@@ -25,7 +28,10 @@ public sealed record OutboundMessage(
     DeliveryState State,
     string? Wamid,
     int? ErrorCode,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    int Attempts = 0,
+    bool DeadLetter = false,
+    TicketMessageLink? Ticket = null);
 
 /// <summary>The WhatsApp outbox: a message is stored as Queued before it is sent, then tracked by its wamid.</summary>
 public interface IWhatsAppOutbox
@@ -35,7 +41,21 @@ public interface IWhatsAppOutbox
 
     Task<OutboundMessage?> GetAsync(TenantId tenantId, string id, CancellationToken cancellationToken = default);
 
-    Task MarkSentAsync(TenantId tenantId, string id, string wamid, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task<OutboundMessage?> FindByWamidAsync(TenantId tenantId, string wamid, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the message for one send until <paramref name="leaseUntil"/>: only while it is queued, no one else holds
+    /// it, and no older message of its conversation is still queued (so nothing overtakes a message being retried).
+    /// </summary>
+    Task<bool> TryClaimAsync(TenantId tenantId, string id, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="max"/> queued messages that are the oldest of their conversation, due and free, leased until <paramref name="leaseUntil"/>.</summary>
+    Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(int max, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
+    Task MarkSentAsync(TenantId tenantId, string id, string? wamid, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>A retryable failure: one more attempt counted, the lease let go, the next try not before <paramref name="nextAttemptAt"/>.</summary>
+    Task RescheduleAsync(TenantId tenantId, string id, int errorCode, DateTimeOffset nextAttemptAt, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>A dead letter: the message will not be sent; <paramref name="errorCode"/> says why.</summary>
     Task MarkFailedAsync(TenantId tenantId, string id, int errorCode, DateTimeOffset at, CancellationToken cancellationToken = default);

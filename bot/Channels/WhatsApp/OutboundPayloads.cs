@@ -40,6 +40,39 @@ public static class OutboundPayloads
         return [.. lead, Interactive(to, FitsButtons(choices) ? Buttons(body, choices) : List(body, choices))];
     }
 
+    /// <summary>
+    /// Our outbox key travels as <c>biz_opaque_callback_data</c> (specs §5), which Meta echoes in status webhooks:
+    /// it names the message without a wamid, and lets a receiver tell a resend of one message from a new one.
+    /// </summary>
+    public static JsonObject WithCallbackData(JsonObject payload, string outboxId)
+    {
+        payload["biz_opaque_callback_data"] = outboxId;
+        return payload;
+    }
+
+    /// <summary>An approved template with body parameters (specs §5): the only kind Meta delivers outside the 24-hour window.</summary>
+    public static JsonObject Template(string to, string name, string language, IReadOnlyList<string> bodyParameters)
+    {
+        var template = new JsonObject { ["name"] = name, ["language"] = new JsonObject { ["code"] = language } };
+        if (bodyParameters.Count > 0)
+        {
+            template["components"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "body",
+                ["parameters"] = new JsonArray([.. bodyParameters.Select(p => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = p })]),
+            });
+        }
+        return Envelope(to, "template", template);
+    }
+
+    /// <summary>Marks a customer's message read (blue ticks), specs §5: no <c>to</c>, no <c>type</c>.</summary>
+    public static JsonObject MarkRead(string wamid) => new()
+    {
+        ["messaging_product"] = "whatsapp",
+        ["status"] = "read",
+        ["message_id"] = wamid,
+    };
+
     /// <summary>Pieces of at most 4096 characters, never cutting a surrogate pair; no empty message.</summary>
     public static IReadOnlyList<string> Split(string text)
     {

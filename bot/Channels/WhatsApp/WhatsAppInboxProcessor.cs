@@ -13,6 +13,8 @@ namespace Atendimento.Bot.Channels.WhatsApp;
 public sealed partial class WhatsAppInboxProcessor(
     IWhatsAppInbox inbox,
     IWhatsAppOutbox outbox,
+    TicketDeliveryReports tickets,
+    WhatsAppReadReceipts readReceipts,
     ConversationTurnProcessor turns,
     WhatsAppInboxSignal signal,
     IOptions<WhatsAppOptions> options,
@@ -102,8 +104,13 @@ public sealed partial class WhatsAppInboxProcessor(
         }
         foreach (var message in InboundMessages.Read(value, entry.PhoneNumberId, options.Value.ConversationIdKey))
         {
-            await OnceAsync(entry, "msg:" + message.MessageId, () => turns.ProcessAsync(
-                new InboundActivity(entry.TenantId, InboundMessages.Channel, message.Address, message.Activity), cancellationToken), cancellationToken);
+            var inbound = new InboundActivity(entry.TenantId, InboundMessages.Channel, message.Address, message.Activity);
+            await OnceAsync(entry, "msg:" + message.MessageId, () => turns.ProcessAsync(inbound, cancellationToken), cancellationToken);
+            if (options.Value.MarkAsRead)
+            {
+                await OnceAsync(entry, "read:" + message.MessageId,
+                    () => readReceipts.MarkReadAsync(entry.TenantId, entry.PhoneNumberId, inbound.ConversationId, message.MessageId, cancellationToken), cancellationToken);
+            }
         }
         foreach (var status in InboundStatuses.Read(value))
         {
@@ -135,6 +142,10 @@ public sealed partial class WhatsAppInboxProcessor(
         {
             // Meta's status can overtake the send's own answer, which is what stores the wamid: try the row again later.
             throw new StatusOvertookSendException();
+        }
+        if (outcome == StatusOutcome.Applied && await outbox.FindByWamidAsync(entry.TenantId, status.Wamid, cancellationToken) is { } message)
+        {
+            await tickets.ReportAsync(message, status.State, status.ErrorCode, cancellationToken: cancellationToken);
         }
         if (status.State == DeliveryState.Failed || outcome == StatusOutcome.UnknownMessage)
         {

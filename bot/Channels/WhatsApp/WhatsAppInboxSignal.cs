@@ -1,7 +1,7 @@
 namespace Atendimento.Bot.Channels.WhatsApp;
 
-/// <summary>Wakes this instance's inbox processor after a webhook is accepted; polling covers everything else.</summary>
-public sealed class WhatsAppInboxSignal : IDisposable
+/// <summary>Wakes a background loop of this instance early; its polling covers everything else (other instances, crashes).</summary>
+public abstract class WakeUpSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -13,11 +13,21 @@ public sealed class WhatsAppInboxSignal : IDisposable
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled: one wake-up drains everything pending.
+            // Already signalled: one wake-up handles everything pending.
         }
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 
-    public void Dispose() => _signal.Dispose();
+    public void Dispose()
+    {
+        _signal.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>Wakes the inbox processor after a webhook is accepted.</summary>
+public sealed class WhatsAppInboxSignal : WakeUpSignal;
+
+/// <summary>Wakes the outbox dispatcher when a message was left queued behind an older one.</summary>
+public sealed class WhatsAppOutboxSignal : WakeUpSignal;

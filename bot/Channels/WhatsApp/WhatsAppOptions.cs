@@ -36,9 +36,30 @@ public sealed class WhatsAppOptions : IValidatableObject
     [Range(1, 365)]
     public int HandledKeysDays { get; set; } = 8;
 
+    /// <summary>Marks each customer message read (blue ticks) once the bot or the ticket has taken it.</summary>
+    public bool MarkAsRead { get; set; } = true;
+
+    /// <summary>How long one instance holds an outbound message it is sending; after that another may take it.</summary>
+    [Range(10, 3600)]
+    public int OutboxLeaseSeconds { get; set; } = 120;
+
+    /// <summary>How often the outbox is checked for messages due for another try.</summary>
+    [Range(50, 60_000)]
+    public int OutboxPollMilliseconds { get; set; } = 1000;
+
     /// <summary>Sends per second per business number, shared through Redis when it is configured (Meta's default is 80).</summary>
     [Range(1, 1000)]
     public int MessagesPerSecond { get; set; } = 80;
+
+    /// <summary>
+    /// How far below <see cref="MessagesPerSecond"/> sends are paced. Meta counts what reaches it, after the network
+    /// has delayed some sends and bunched them with later ones (and it counts inbound messages too); this slack keeps
+    /// every second of Meta's count within the limit.
+    /// </summary>
+    [Range(0, 50)]
+    public int PaceHeadroomPercent { get; set; } = 5;
+
+    public double PacedMessagesPerSecond => MessagesPerSecond * (100 - PaceHeadroomPercent) / 100.0;
 
     public WhatsAppResilienceOptions Resilience { get; set; } = new();
 
@@ -47,6 +68,9 @@ public sealed class WhatsAppOptions : IValidatableObject
     /// Configuration only; changing it starts new conversations for every customer.
     /// </summary>
     public string ConversationIdKey { get; set; } = string.Empty;
+
+    /// <summary>Templates sent instead of free text outside the 24-hour window, per number or per tenant.</summary>
+    public List<WhatsAppTemplateOptions> WindowClosedTemplates { get; set; } = [];
 
     /// <summary>One entry per registered business phone number. Secrets come from configuration only.</summary>
     public List<WhatsAppNumberOptions> Numbers { get; set; } = [];
@@ -65,6 +89,10 @@ public sealed class WhatsAppOptions : IValidatableObject
         if (Numbers.Count > 0 && ConversationIdKey.Length < 32)
         {
             yield return new ValidationResult("WhatsApp:ConversationIdKey needs at least 32 characters when numbers are configured.");
+        }
+        foreach (var template in WindowClosedTemplates.Where(t => string.IsNullOrWhiteSpace(t.TenantId) || string.IsNullOrWhiteSpace(t.Name) || string.IsNullOrWhiteSpace(t.Language)))
+        {
+            yield return new ValidationResult($"WhatsApp template '{template.Name}' needs TenantId, Name and Language.");
         }
         foreach (var number in Numbers.Where(n => !n.IsComplete))
         {

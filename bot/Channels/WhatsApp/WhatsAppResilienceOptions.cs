@@ -5,7 +5,7 @@ namespace Atendimento.Bot.Channels.WhatsApp;
 /// <summary>Retries and the circuit breaker around Graph API sends (specs §6.2), per business phone number.</summary>
 public sealed class WhatsAppResilienceOptions
 {
-    /// <summary>Further tries of a retryable failure within one send; beyond them the conversation's outbox is tried again later.</summary>
+    /// <summary>Further tries of a retryable failure within one send; beyond them the message waits in the outbox for a later send.</summary>
     [Range(0, 10)]
     public int RetryAttempts { get; set; } = 3;
 
@@ -16,6 +16,18 @@ public sealed class WhatsAppResilienceOptions
     /// <summary>The longest Retry-After (or pair-limit back-off) waited for in-process; a longer one is cut to this.</summary>
     [Range(0, 600)]
     public int MaxRetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>Sends (each with its in-process retries) before a retryably failing message becomes a dead letter.</summary>
+    [Range(1, 100)]
+    public int MaxSendAttempts { get; set; } = 8;
+
+    /// <summary>The wait in the outbox after the first failed send; it doubles with each further one...</summary>
+    [Range(1, 3600)]
+    public int RedeliveryBaseDelaySeconds { get; set; } = 5;
+
+    /// <summary>...up to this.</summary>
+    [Range(1, 86_400)]
+    public int RedeliveryMaxDelaySeconds { get; set; } = 300;
 
     /// <summary>The breaker opens when this share of the sends in the sampling window failed retryably...</summary>
     [Range(0.01, 1.0)]

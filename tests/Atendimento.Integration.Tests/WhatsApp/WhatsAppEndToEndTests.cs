@@ -4,6 +4,7 @@ using Atendimento.Bot.Channels.WhatsApp;
 using Atendimento.Integration.Tests.Api;
 using Atendimento.Integration.Tests.Hosting;
 using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Api;
 using Atendimento.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +38,55 @@ public sealed class WhatsAppEndToEndTests(WhatsAppFixture fixture) : IClassFixtu
         var reply = await fixture.Graph.NextToAsync(_customer, "sou a Ana");
         Assert.Equal("text", reply.Body["type"]!.GetValue<string>());
         Assert.Equal("Olá, sou a Ana. Vou verificar sua conta.", reply.Text);
+
+        // Meta's statuses for the agent's message reach the ticket line.
+        var wamid = fixture.Graph.Accepted.Single(m => m.Key == reply.Key).Wamid;
+        await Eventually.TrueAsync(async () => await DeliveryOfAsync(agent, ticket.Id, "sou a Ana") is { State: "sent" }, "sent on the ticket");
+        foreach (var status in new[] { "delivered", "read" })
+        {
+            using var response = await WhatsAppWebhooks.PostAsync(meta, WhatsAppWebhooks.Status(_customer, wamid, status));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await Eventually.TrueAsync(async () => (await DeliveryOfAsync(agent, ticket.Id, "sou a Ana"))?.State == status, status + " on the ticket");
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_status_for_an_agents_message_shows_its_code_and_title_on_the_ticket()
+    {
+        using var meta = fixture.Host.Http();
+        using var agent = new AgentApiClient(fixture.Host.Http(AtendimentoHost.AnaKey));
+        fixture.Graph.ReportStatusesTo(fixture.Host.BaseAddress, WhatsAppWebhooks.AppSecret);
+        using (await WhatsAppWebhooks.PostAsync(meta, WhatsAppWebhooks.Text(_customer, "quero falar com um atendente")))
+        {
+        }
+        var ticket = await agent.WaitForOpenTicketAsync(t => t.Channel == "whatsapp");
+        await agent.AcceptAsync(ticket.Id);
+        await fixture.Graph.NextToAsync(_customer, "entrou na conversa");
+
+        fixture.Graph.FailLaterNext(131047);
+        await agent.ReplyAsync(ticket.Id, "Pode confirmar seu CPF?");
+
+        await Eventually.TrueAsync(async () => await DeliveryOfAsync(agent, ticket.Id, "confirmar seu CPF") is { State: "failed" }, "failed on the ticket");
+        var failed = (await DeliveryOfAsync(agent, ticket.Id, "confirmar seu CPF"))!;
+        Assert.Equal((131047, "24-hour window closed"), (failed.ErrorCode, failed.ErrorTitle));
+    }
+
+    private static async Task<MessageDeliveryResponse?> DeliveryOfAsync(AgentApiClient agent, long ticketId, string fragment) =>
+        (await agent.MessagesAsync(ticketId)).Single(m => m.Author == "Agent" && m.Text.Contains(fragment, StringComparison.Ordinal)).Delivery;
+
+    [Fact]
+    public async Task A_customer_message_is_marked_read_after_its_turn()
+    {
+        using var meta = fixture.Host.Http();
+        var wamid = "wamid." + Guid.NewGuid().ToString("N");
+        using (await WhatsAppWebhooks.PostAsync(meta, WhatsAppWebhooks.Text(_customer, "quero conhecer os planos", wamid)))
+        {
+        }
+
+        var read = await fixture.Graph.NextMarkReadAsync(wamid);
+
+        Assert.Equal($"/v23.0/{WhatsAppWebhooks.PhoneNumberId}/messages", read.Path);
+        Assert.Null(read.To);
     }
 
     [Fact]

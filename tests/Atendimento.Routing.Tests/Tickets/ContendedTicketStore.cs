@@ -13,20 +13,21 @@ internal sealed class ContendedTicketStore(ITicketStore inner, Action<Ticket> co
 
     public int SaveAttempts { get; private set; }
 
-    public async Task<bool> SaveAsync(Ticket ticket, CancellationToken cancellationToken = default)
+    public async Task<SaveOutcome> SaveAsync(IReadOnlyList<TicketUpdate> updates, CancellationToken cancellationToken = default)
     {
         SaveAttempts++;
         if (CompetingWrites > 0)
         {
             CompetingWrites--;
+            var ticket = updates[0].Ticket;
             var theirs = (await inner.GetAsync(ticket.TenantId, ticket.Id, cancellationToken))!;
             competitor(theirs);
-            if (!await inner.SaveAsync(theirs, cancellationToken))
+            if (!await inner.SaveAsync(theirs))
             {
                 throw new InvalidOperationException("The competing write should always win.");
             }
         }
-        return await inner.SaveAsync(ticket, cancellationToken);
+        return await inner.SaveAsync(updates, cancellationToken);
     }
 
     public Task<OpenResult> OpenAsync(NewTicket ticket, IReadOnlyList<NewTicketMessage> transcript, CancellationToken cancellationToken = default) =>
@@ -35,8 +36,11 @@ internal sealed class ContendedTicketStore(ITicketStore inner, Action<Ticket> co
     public Task<Ticket?> GetAsync(TenantId tenantId, TicketId id, CancellationToken cancellationToken = default) =>
         inner.GetAsync(tenantId, id, cancellationToken);
 
-    public Task<IReadOnlyList<Ticket>> ListAsync(TenantId tenantId, TicketStatus? status, int limit, CancellationToken cancellationToken = default) =>
-        inner.ListAsync(tenantId, status, limit, cancellationToken);
+    public Task<TicketPage> ListAsync(TenantId tenantId, TicketQuery query, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(tenantId, query, cancellationToken);
+
+    public Task<IReadOnlyList<TicketAuditEntry>> GetAuditAsync(TenantId tenantId, TicketId id, CancellationToken cancellationToken = default) =>
+        inner.GetAuditAsync(tenantId, id, cancellationToken);
 
     public Task<TicketMessage> AppendMessageAsync(TenantId tenantId, TicketId id, NewTicketMessage message, CancellationToken cancellationToken = default) =>
         inner.AppendMessageAsync(tenantId, id, message, cancellationToken);

@@ -39,8 +39,37 @@ internal sealed class TicketBuilder
     private DateTimeOffset _openedAt = OpenedAtDefault;
     private TicketStatus _status = TicketStatus.Open;
     private string _assignee = "ana";
+    private SupportLevel _level = SupportLevel.N2;
+    private string? _customerRef;
+    private TicketPriority _priority = TicketPriority.Normal;
+    private long _id = 42;
 
     public static TicketBuilder ATicket() => new();
+
+    public TicketBuilder WithId(long id)
+    {
+        _id = id;
+        return this;
+    }
+
+    public TicketBuilder AtLevel(SupportLevel level)
+    {
+        _level = level;
+        return this;
+    }
+
+    public TicketBuilder WithPriority(TicketPriority priority)
+    {
+        _priority = priority;
+        return this;
+    }
+
+    /// <summary>The customer across conversations; by default the conversation stands for the customer.</summary>
+    public TicketBuilder ForCustomer(string customerRef)
+    {
+        _customerRef = customerRef;
+        return this;
+    }
 
     public TicketBuilder ForTenant(TenantId tenant)
     {
@@ -89,23 +118,31 @@ internal sealed class TicketBuilder
     public NewTicket BuildRequest()
     {
         using var handoff = JsonDocument.Parse(HandoffJson);
-        return new NewTicket(_tenant, _conversationRef, "directline", _customerName, SupportLevel.N2, "n2-internet",
-            _skills, "no_connection", handoff.RootElement.Clone(), _openedAt);
+        return new NewTicket(_tenant, _conversationRef, "directline", _customerName, _level, "n2-internet",
+            _skills, "no_connection", handoff.RootElement.Clone(), _openedAt, _priority, _customerRef);
     }
 
     public Ticket Build()
     {
-        var ticket = TicketFactory.Create(new TicketId(42), BuildRequest());
+        var ticket = TicketFactory.Create(new TicketId(_id), BuildRequest());
         ticket.Status = _status;
-        if (_status is TicketStatus.InProgress or TicketStatus.Resolved or TicketStatus.Closed)
+        if (_status is TicketStatus.Open or TicketStatus.Cancelled or TicketStatus.Merged)
         {
-            ticket.AssigneeId = _assignee;
+            ticket.CancelledAt = _status == TicketStatus.Cancelled ? ClosedAtDefault : null;
+            ticket.MergedIntoId = _status == TicketStatus.Merged ? new TicketId(7) : null;
+            return ticket;
+        }
+        ticket.AssigneeId = _assignee;
+        ticket.AssignedAt = AcceptedAtDefault;
+        if (_status is not TicketStatus.Assigned)
+        {
             ticket.AcceptedAt = AcceptedAtDefault;
             ticket.FirstResponseAt = FirstResponseAtDefault;
         }
         if (_status is TicketStatus.Resolved or TicketStatus.Closed)
         {
             ticket.ResolvedAt = ResolvedAtDefault;
+            ticket.Resolution = "Modem reiniciado.";
         }
         if (_status is TicketStatus.Closed)
         {

@@ -9,7 +9,8 @@ public sealed class TicketLifecycleTests
 {
     private const string Assignee = "ana";
     private const string OtherAgent = "bruno";
-    private readonly FakeTimeProvider _clock = new();
+    private static readonly TimeSpan Window = TicketOptions.DefaultReopenWindow;
+    private readonly FakeTimeProvider _clock = new(ResolvedAtDefault.AddHours(1));
 
     public static TheoryData<TicketStatus, TicketTrigger, TicketStatus> AllowedTransitions()
     {
@@ -29,7 +30,9 @@ public sealed class TicketLifecycleTests
         {
             foreach (var trigger in Enum.GetValues<TicketTrigger>())
             {
-                if (!TicketLifecycle.Transitions.Any(t => t.From == status && t.Trigger == trigger))
+                // A customer message in an active state that is not waiting is recorded without a transition (its own test).
+                var customerMessageWhileActive = trigger == TicketTrigger.CustomerReplied && TicketLifecycle.IsActive(status);
+                if (!TicketLifecycle.Transitions.Any(t => t.From == status && t.Trigger == trigger) && !customerMessageWhileActive)
                 {
                     data.Add(status, trigger);
                 }
@@ -38,8 +41,8 @@ public sealed class TicketLifecycleTests
         return data;
     }
 
-    public static TheoryData<TicketStatus> StatusesOtherThanInProgress() =>
-        new(Enum.GetValues<TicketStatus>().Where(status => status != TicketStatus.InProgress));
+    public static TheoryData<TicketStatus> StatusesWithoutAnAgent() =>
+        new(Enum.GetValues<TicketStatus>().Where(status => !TicketLifecycle.IsWithAgent(status)));
 
     [Theory]
     [MemberData(nameof(AllowedTransitions))]
@@ -107,7 +110,7 @@ public sealed class TicketLifecycleTests
     {
         var ticket = ATicket().InStatus(TicketStatus.Resolved).Build();
 
-        var result = ticket.Reopen();
+        var result = ticket.Reopen(_clock.GetUtcNow(), Window);
 
         Assert.True(result.Succeeded);
         Assert.Equal(TicketStatus.Open, ticket.Status);
@@ -122,7 +125,7 @@ public sealed class TicketLifecycleTests
     {
         var ticket = ATicket().InStatus(TicketStatus.Closed).Build();
 
-        var result = ticket.Reopen();
+        var result = ticket.Reopen(_clock.GetUtcNow(), Window);
 
         Assert.True(result.Succeeded);
         Assert.Equal(TicketStatus.Open, ticket.Status);
@@ -187,8 +190,8 @@ public sealed class TicketLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(StatusesOtherThanInProgress))]
-    public void RecordAgentReply_is_refused_unless_the_ticket_is_in_progress(TicketStatus status)
+    [MemberData(nameof(StatusesWithoutAnAgent))]
+    public void RecordAgentReply_is_refused_unless_the_ticket_is_in_progress_or_waiting_on_the_customer(TicketStatus status)
     {
         var ticket = ATicket().AssignedTo(Assignee).InStatus(status).Build();
         var before = ticket with { };
@@ -232,12 +235,26 @@ public sealed class TicketLifecycleTests
         Assert.Equal(firstReplyAt, ticket.FirstResponseAt);
     }
 
-    private TransitionResult Fire(Ticket ticket, TicketTrigger trigger) => trigger switch
+    /// <summary>Each trigger through its intent method, with arguments that pass every guard but the table's.</summary>
+    private TransitionResult Fire(Ticket ticket, TicketTrigger trigger)
     {
-        TicketTrigger.Accept => ticket.Accept(Assignee, _clock.GetUtcNow()),
-        TicketTrigger.Resolve => ticket.Resolve(Assignee, _clock.GetUtcNow()),
-        TicketTrigger.Close => ticket.Close(_clock.GetUtcNow()),
-        TicketTrigger.Reopen => ticket.Reopen(),
-        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "A new trigger needs its intent method here."),
-    };
+        var now = _clock.GetUtcNow();
+        return trigger switch
+        {
+            TicketTrigger.Assign => ticket.Assign(Agents.Carla, now),
+            TicketTrigger.Accept => ticket.Accept(Assignee, now),
+            TicketTrigger.TransferToAgent => ticket.TransferTo(Agents.Carla, now),
+            TicketTrigger.TransferToQueue => ticket.TransferToQueue("n2-fibra"),
+            TicketTrigger.Escalate => ticket.Escalate("Cliente citou a Anatel.", "ouvidoria", now),
+            TicketTrigger.Deescalate => ticket.Deescalate("atendimento-geral"),
+            TicketTrigger.WaitOnCustomer => ticket.WaitOnCustomer(Assignee),
+            TicketTrigger.CustomerReplied => ticket.RecordCustomerMessage(now),
+            TicketTrigger.Resolve => ticket.Resolve(Assignee, now, "Modem trocado."),
+            TicketTrigger.Close => ticket.Close(now),
+            TicketTrigger.Reopen => ticket.Reopen(now, Window),
+            TicketTrigger.Cancel => ticket.Cancel(now),
+            TicketTrigger.Merge => ticket.MergeInto(ATicket().WithId(43).Build()),
+            _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "A new trigger needs its intent method here."),
+        };
+    }
 }

@@ -234,8 +234,7 @@ public sealed class TicketServiceTests
         Assert.Empty(_customers.Accepted);
     }
 
-    private TicketService Service(ITicketStore? store = null) =>
-        new(store ?? _store, _customers, _clock, NullLogger<TicketService>.Instance);
+    private TicketService Service(ITicketStore? store = null) => TicketServices.Create(store ?? _store, _customers, _clock);
 
     private async Task<TicketId> OpenTicketAsync()
     {

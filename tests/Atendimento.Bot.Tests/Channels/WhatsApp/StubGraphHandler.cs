@@ -31,8 +31,12 @@ internal sealed class StubGraphHandler : HttpMessageHandler, IHttpClientFactory
     {
         var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!.AsObject();
         Requests.Add((request.RequestUri!, request.Headers.Authorization?.ToString(), body));
-        return _script.TryDequeue(out var next)
-            ? next()
+        if (_script.TryDequeue(out var next))
+        {
+            return next();
+        }
+        return body["status"] is not null
+            ? Json(HttpStatusCode.OK, """{"success": true}""")
             : Json(HttpStatusCode.OK, $$$"""{"messaging_product": "whatsapp", "messages": [{"id": "wamid.STUB{{{++_sequence}}}"}]}""");
     }
 

@@ -11,6 +11,7 @@ using Atendimento.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Atendimento.Bot.Tests.Channels.WhatsApp;
@@ -24,6 +25,8 @@ public sealed class WhatsAppInboxProcessorTests : IAsyncDisposable
     private readonly InMemoryWhatsAppInbox _inbox = new();
     private readonly InMemoryWhatsAppOutbox _outbox = new();
     private readonly ServiceProvider _services;
+    private readonly StubGraphHandler _graph = new();
+    private readonly GraphSendPipelines _pipelines;
     private readonly WhatsAppInboxProcessor _processor;
 
     public WhatsAppInboxProcessorTests()
@@ -38,8 +41,17 @@ public sealed class WhatsAppInboxProcessorTests : IAsyncDisposable
             .AddSingleton<IChannelSender>(_channel);
         services.AddPlatform(configuration).AddTicketRouting(configuration).AddHandoff().AddBot(configuration);
         _services = services.BuildServiceProvider();
-        var options = Options.Create(new WhatsAppOptions { InboxLeaseSeconds = 60, InboxMaxAttempts = 3, ConversationIdKey = WhatsAppFixtures.ConversationIdKey });
-        _processor = new WhatsAppInboxProcessor(_inbox, _outbox, _services.GetRequiredService<ConversationTurnProcessor>(),
+        var options = Options.Create(new WhatsAppOptions
+        {
+            InboxLeaseSeconds = 60, InboxMaxAttempts = 3, ConversationIdKey = WhatsAppFixtures.ConversationIdKey, GraphBaseUrl = "https://graph.example.test",
+            Numbers = [new() { TenantId = "default", PhoneNumberId = WhatsAppFixtures.PhoneNumberId, VerifyToken = "v", AppSecret = "s", AccessToken = "t" }],
+        });
+        _pipelines = new GraphSendPipelines(options, TimeProvider.System);
+        var tickets = new TicketDeliveryReports(_services.GetRequiredService<Atendimento.Routing.Delivery.ITicketMessageDeliveries>(), _clock);
+        var delivery = new WhatsAppDelivery(_outbox, new GraphApiClient(_graph, options), _pipelines, new InMemoryWhatsAppSendRate(80), tickets, options,
+            _clock, NullLogger<WhatsAppDelivery>.Instance);
+        _processor = new WhatsAppInboxProcessor(_inbox, _outbox, tickets, new WhatsAppReadReceipts(_outbox, delivery, new WhatsAppOutboxSignal(), _clock),
+            _services.GetRequiredService<ConversationTurnProcessor>(),
             new WhatsAppInboxSignal(), options, _clock, _services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WhatsAppInboxProcessor>>());
     }
 
@@ -149,7 +161,26 @@ public sealed class WhatsAppInboxProcessorTests : IAsyncDisposable
         Assert.Equal(0, await _inbox.CountPendingAsync());
     }
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    [Fact]
+    public async Task A_processed_message_is_marked_read_once_even_when_its_webhook_comes_again()
+    {
+        await AcceptAsync("01_text");
+        await _processor.DrainAsync();
+        await AcceptAsync("01_text");
+        await _processor.DrainAsync();
+
+        var (uri, _, body) = Assert.Single(_graph.Requests);
+        Assert.EndsWith($"/{WhatsAppFixtures.PhoneNumberId}/messages", uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(("read", (string?)null), (body["status"]!.GetValue<string>(), body["to"]?.GetValue<string>()));
+        Assert.StartsWith("wamid.", body["message_id"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _pipelines.Dispose();
+        _graph.Dispose();
+        await _services.DisposeAsync();
+    }
 
     private Task AcceptAsync(string fixture) => _inbox.AcceptAsync(
         [new InboxEntry(TenantId.Default, WhatsAppFixtures.PhoneNumberId, WhatsAppFixtures.Value(fixture).ToJsonString(), _clock.GetUtcNow())]);

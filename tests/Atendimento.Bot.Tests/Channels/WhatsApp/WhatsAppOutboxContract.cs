@@ -1,4 +1,5 @@
 using Atendimento.Bot.Channels.WhatsApp;
+using Atendimento.Bot.Conversations;
 using Atendimento.Bot.Tests.Harness;
 using Atendimento.Platform.Tenancy;
 using Atendimento.Testing;
@@ -83,8 +84,53 @@ public abstract class WhatsAppOutboxContract : IAsyncLifetime
         Assert.Null(await _outbox.GetAsync(new TenantId("outra"), "act-1:0"));
     }
 
-    private static OutboundMessage Queued(string id, string payload = "{}") =>
-        new(Loja, id, "106540352242922", "whatsapp:5511999990000", payload, DeliveryState.Queued, null, null, Now);
+    [Fact]
+    public async Task Only_the_oldest_queued_message_of_a_conversation_can_be_claimed_and_only_by_one()
+    {
+        await _outbox.AddAsync(Queued("act-1:0"));
+        await _outbox.AddAsync(Queued("act-2:0"));
+
+        Assert.False(await _outbox.TryClaimAsync(Loja, "act-2:0", Now, Now.AddMinutes(2)));
+        Assert.True(await _outbox.TryClaimAsync(Loja, "act-1:0", Now, Now.AddMinutes(2)));
+        Assert.False(await _outbox.TryClaimAsync(Loja, "act-1:0", Now, Now.AddMinutes(2)));
+        Assert.True(await _outbox.TryClaimAsync(Loja, "act-1:0", Now.AddMinutes(3), Now.AddMinutes(5)));
+
+        await _outbox.MarkSentAsync(Loja, "act-1:0", "wamid.1", Now);
+        Assert.True(await _outbox.TryClaimAsync(Loja, "act-2:0", Now, Now.AddMinutes(2)));
+    }
+
+    [Fact]
+    public async Task A_rescheduled_message_is_claimed_when_due_one_per_conversation_and_keeps_its_attempts()
+    {
+        await _outbox.AddAsync(Queued("act-1:0"));
+        await _outbox.AddAsync(Queued("act-2:0"));
+        await _outbox.AddAsync(Queued("act-3:0", conversation: "whatsapp:outro"));
+        Assert.True(await _outbox.TryClaimAsync(Loja, "act-1:0", Now, Now.AddMinutes(2)));
+        await _outbox.RescheduleAsync(Loja, "act-1:0", 131016, Now.AddSeconds(30), Now);
+
+        var early = await _outbox.ClaimDueAsync(10, Now.AddSeconds(1), Now.AddMinutes(2));
+        var due = await _outbox.ClaimDueAsync(10, Now.AddSeconds(31), Now.AddMinutes(3));
+
+        Assert.Equal(["act-3:0"], early.Select(m => m.Id));
+        var retried = Assert.Single(due);
+        Assert.Equal(("act-1:0", 1, 131016), (retried.Id, retried.Attempts, retried.ErrorCode));
+        Assert.Empty(await _outbox.ClaimDueAsync(10, Now.AddSeconds(32), Now.AddMinutes(3)));
+    }
+
+    [Fact]
+    public async Task A_dead_letter_is_flagged_and_a_message_with_a_ticket_line_keeps_it()
+    {
+        var stored = await _outbox.AddAsync(Queued("act-1:0") with { Ticket = new TicketMessageLink(7, 2) });
+        await _outbox.MarkFailedAsync(Loja, "act-1:0", 131026, Now);
+
+        var dead = await _outbox.GetAsync(Loja, "act-1:0");
+        Assert.Equal(new TicketMessageLink(7, 2), stored.Ticket);
+        Assert.Equal((true, DeliveryState.Failed, new TicketMessageLink(7, 2)), (dead!.DeadLetter, dead.State, dead.Ticket));
+        Assert.Empty(await _outbox.ClaimDueAsync(10, Now.AddHours(1), Now.AddHours(2)));
+    }
+
+    private static OutboundMessage Queued(string id, string payload = "{}", string conversation = "whatsapp:5511999990000") =>
+        new(Loja, id, "106540352242922", conversation, payload, DeliveryState.Queued, null, null, Now);
 }
 
 public sealed class InMemoryWhatsAppOutboxTests : WhatsAppOutboxContract

@@ -8,32 +8,52 @@ namespace Atendimento.Bot.Tests.Channels.WhatsApp;
 /// <summary>What every <see cref="IWhatsAppSendRate"/> promises; each implementation runs these facts.</summary>
 public abstract class WhatsAppSendRateContract
 {
-    private const int PerSecond = 3;
+    private const int PerSecond = 4;
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private static readonly DateTimeOffset Second = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
     private readonly string _number = "pn-" + Guid.NewGuid().ToString("N");
 
     protected abstract IWhatsAppSendRate Create(int perSecond);
 
     [Fact]
-    public async Task Sends_beyond_the_limit_in_one_second_wait_for_the_next_second()
+    public async Task Sends_at_one_instant_get_slots_one_interval_apart()
     {
         var rate = Create(PerSecond);
-        for (var i = 0; i < PerSecond; i++)
+
+        var slots = new List<DateTimeOffset>();
+        for (var i = 0; i < 6; i++)
         {
-            Assert.Null(await rate.TryAcquireAsync(_number, Second.AddMilliseconds(100 * i)));
+            slots.Add(await rate.ReserveAsync(_number, Second));
         }
 
-        Assert.Equal(TimeSpan.FromMilliseconds(750), await rate.TryAcquireAsync(_number, Second.AddMilliseconds(250)));
-        Assert.Null(await rate.TryAcquireAsync(_number, Second.AddSeconds(1)));
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => Second + Interval * i), slots);
     }
 
     [Fact]
-    public async Task Each_number_has_its_own_limit()
+    public async Task A_send_after_a_quiet_spell_goes_at_once_and_a_busy_number_never_exceeds_the_limit_in_any_second()
+    {
+        var rate = Create(PerSecond);
+        Assert.Equal(Second.AddMilliseconds(900), await rate.ReserveAsync(_number, Second.AddMilliseconds(900)));
+
+        var slots = new List<DateTimeOffset>();
+        for (var i = 0; i < 8; i++)
+        {
+            var now = Second.AddMilliseconds(1000 + 10 * i);
+            slots.Add(await rate.ReserveAsync(_number, now));
+        }
+
+        Assert.Equal(Second.AddSeconds(10), await rate.ReserveAsync(_number, Second.AddSeconds(10)));
+        Assert.Equal(Second.AddMilliseconds(1150), slots[0]);
+        Assert.All(slots.Zip(slots.Skip(1)), pair => Assert.Equal(Interval, pair.Second - pair.First));
+    }
+
+    [Fact]
+    public async Task Each_number_has_its_own_pace()
     {
         var rate = Create(1);
-        Assert.Null(await rate.TryAcquireAsync(_number, Second));
-        Assert.NotNull(await rate.TryAcquireAsync(_number, Second));
-        Assert.Null(await rate.TryAcquireAsync(_number + "-other", Second));
+        Assert.Equal(Second, await rate.ReserveAsync(_number, Second));
+        Assert.Equal(Second.AddSeconds(1), await rate.ReserveAsync(_number, Second));
+        Assert.Equal(Second, await rate.ReserveAsync(_number + "-other", Second));
     }
 }
 
@@ -52,9 +72,9 @@ public sealed class RedisWhatsAppSendRateTests : WhatsAppSendRateContract, IDisp
     {
         var number = "pn-" + Guid.NewGuid().ToString("N");
         var now = new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
-        Assert.Null(await Create(2).TryAcquireAsync(number, now));
-        Assert.Null(await Create(2).TryAcquireAsync(number, now));
-        Assert.NotNull(await Create(2).TryAcquireAsync(number, now));
+        Assert.Equal(now, await Create(2).ReserveAsync(number, now));
+        Assert.Equal(now.AddMilliseconds(500), await Create(2).ReserveAsync(number, now));
+        Assert.Equal(now.AddSeconds(1), await Create(2).ReserveAsync(number, now));
     }
 
     public void Dispose()

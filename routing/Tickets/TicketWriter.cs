@@ -1,0 +1,88 @@
+using Atendimento.Platform.Tenancy;
+using Microsoft.Extensions.Logging;
+
+namespace Atendimento.Routing.Tickets;
+
+/// <summary>
+/// The one way tickets change: load, let the aggregate decide, save with its audit line under optimistic
+/// concurrency (reloading and deciding again when another writer won). Callers do their I/O after it returns.
+/// </summary>
+public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock, ILogger<TicketWriter> logger)
+{
+    private const int MaxConcurrencyRetries = 5;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public Task<TicketCommandResult> ChangeAsync(TenantId tenant, TicketId id, TicketActor actor, string? reason,
+        Func<Ticket, TransitionResult> change, CancellationToken cancellationToken = default) =>
+        ChangeAsync(tenant, id, actor, reason, (ticket, _) => change(ticket), relatedId: null, cancellationToken);
+
+    /// <summary>
+    /// Like the other overload, with a second ticket read alongside and saved in the same transaction: the
+    /// target of a merge gets its own audit line, and a merge racing a change of the target is retried.
+    /// </summary>
+    public async Task<TicketCommandResult> ChangeAsync(TenantId tenant, TicketId id, TicketActor actor, string? reason,
+        Func<Ticket, Ticket?, TransitionResult> change, TicketId? relatedId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            if (await store.GetAsync(tenant, id, cancellationToken) is not { } ticket)
+            {
+                return TicketCommandResult.NotFound();
+            }
+            var related = relatedId is { } other ? await store.GetAsync(tenant, other, cancellationToken) : null;
+            if (relatedId is not null && related is null)
+            {
+                return TicketCommandResult.Invalid("targetTicketId", $"There is no ticket {relatedId} for your tenant.");
+            }
+            var transition = change(ticket, related);
+            if (!transition.Succeeded)
+            {
+                return TicketCommandResult.Refused(transition.Reason!);
+            }
+            var updates = Updates(ticket, related, transition, actor, reason);
+            switch (await store.SaveAsync(updates, cancellationToken))
+            {
+                case SaveOutcome.Saved:
+                    Record(ticket, transition);
+                    return TicketCommandResult.Done(ticket with { Version = ticket.Version + 1 });
+                case SaveOutcome.ConversationHasActiveTicket:
+                    return TicketCommandResult.Refused(
+                        $"Ticket {id}: its conversation already has another active ticket; resolve or merge that one instead.");
+            }
+        }
+        LogContention(id.Value);
+        return TicketCommandResult.Refused($"Ticket {id} is being changed by someone else; try again.");
+    }
+
+    private List<TicketUpdate> Updates(Ticket ticket, Ticket? related, TransitionResult transition, TicketActor actor, string? reason)
+    {
+        var now = clock.GetUtcNow();
+        List<NewAuditEntry> audit = transition.Change is null ? [] : [NewAuditEntry.Of(transition, actor, reason, now)];
+        List<TicketUpdate> updates = [new TicketUpdate(ticket, audit)];
+        if (related is not null)
+        {
+            // The related ticket does not change, but its version moves on, so a concurrent change of it retries us.
+            var received = new NewAuditEntry(TicketAction.MergedFrom, actor, reason, ticket.Id.ToString(), related.Id.ToString(),
+                related.Status, related.Status, now);
+            updates.Add(new TicketUpdate(related, [received]));
+        }
+        return updates;
+    }
+
+    private void Record(Ticket ticket, TransitionResult transition)
+    {
+        if (transition.Change is not { } change)
+        {
+            return;
+        }
+        RoutingTelemetry.TicketTransitions.Add(1, new KeyValuePair<string, object?>("trigger", change.Action.ToString()));
+        LogTransition(ticket.Id.Value, ticket.TenantId.Value, change.Action.ToString(), ticket.Status.ToString());
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Ticket {TicketId} of tenant {TenantId}: {Trigger} -> {Status}")]
+    private partial void LogTransition(long ticketId, string tenantId, string trigger, string status);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Ticket {TicketId} kept changing under us; gave up after retries")]
+    private partial void LogContention(long ticketId);
+}
