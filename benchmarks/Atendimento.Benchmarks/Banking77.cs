@@ -13,16 +13,21 @@ internal static class Banking77
         return result.Error is null ? result.Rows : throw new InvalidOperationException(result.Error);
     }
 
-    private static string Find()
+    /// <summary>The repository's shipped dialogs folder, found above the benchmark binary.</summary>
+    public static string ShippedDialogs() => Path.GetDirectoryName(Find(Path.Combine("dialogs", "bot.yaml")))!;
+
+    private static string Find() => Find(Path.Combine("shared", "data", "banking77", "train.csv"));
+
+    private static string Find(string relative)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "shared", "data", "banking77", "train.csv");
+            var candidate = Path.Combine(directory.FullName, relative);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
-        throw new FileNotFoundException("banking77 train.csv not found above the benchmark binary; set BANKING77_TRAIN.");
+        throw new FileNotFoundException($"{relative} not found above the benchmark binary.");
     }
 }

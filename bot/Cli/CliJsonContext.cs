@@ -8,4 +8,5 @@ namespace Atendimento.Bot.Cli;
 [JsonSerializable(typeof(EvaluationReport))]
 [JsonSerializable(typeof(TrainingSummary))]
 [JsonSerializable(typeof(IReadOnlyList<TuningResult>))]
+[JsonSerializable(typeof(DialogThresholds))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -13,7 +13,7 @@ internal sealed record CommandInputs(
 
     public static (CommandInputs? Inputs, string? Error) Parse(IReadOnlyList<string> args, bool needsTest)
     {
-        HashSet<string> options = ["--train", "--val", "--oos-label", "--max-reject", "--dialogs"];
+        HashSet<string> options = ["--train", "--val", "--oos-label", "--max-reject", "--dialogs", "--folds"];
         if (needsTest)
         {
             options.Add("--test");
@@ -46,6 +46,14 @@ internal sealed record CommandInputs(
                 return (null, "--max-reject must be a fraction in [0, 1), e.g. 0.01");
             }
             settings = settings with { MaxInScopeRejection = rate };
+        }
+        if (arguments.Value("--folds") is { } foldsText)
+        {
+            if (!int.TryParse(foldsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var folds) || folds is < 2 or > 20)
+            {
+                return (null, "--folds must be a whole number from 2 to 20");
+            }
+            settings = settings with { Folds = folds };
         }
         var train = trainPath is not null ? LabelledDataFile.Load(trainPath) : DialogExamples(dialogsPath!);
         var validation = arguments.Path("--val") is { } valPath ? LabelledDataFile.Load(valPath) : null;

@@ -17,14 +17,17 @@ public static class DialogsCli
           test [--dialogs DIR] [--only TEXT]
               run the transcript tests in DIR/tests against the bot in process; print PASS/FAIL with the first difference
               (exit code 1 when one fails). DIR defaults to the dialogs folder of the checkout
-          evaluate --train F --test F [--val F] [--oos-label L] [--max-reject R] [--json]
-              train on F, choose temperature and rejection threshold on --val (or on a stratified 10% of train),
+          evaluate --train F --test F [--val F] [--oos-label L] [--max-reject R] [--folds K] [--json]
+              train on F, choose temperature and rejection threshold on --val (or by K-fold cross-validation of train),
               then report in-scope accuracy, out-of-scope detection and the most confused intents on --test
           train (--train F | --dialogs DIR) [--val F] [--oos-label L] [--max-reject R] [--json]
               train and calibrate, print training time, validation accuracy, temperature and threshold
               (--dialogs trains on a dialogs folder's examples and menu titles, as the bot does; nothing is saved)
-          tune --train F [--only NAME-PART] [--json]
-              compare the candidate configurations on a stratified 10% validation split of F
+          tune --train F [--val F] [--folds K] [--only NAME-PART] [--json]
+              compare the candidate configurations by K-fold cross-validation over F (default 5), or on --val
+          tune --dialogs DIR --oos F [--oos-share S] [--json]
+              choose bot.yaml's answer and clarification thresholds on the dialogs' examples (cross-validated)
+              and the out-of-scope messages in F, assumed to be S of traffic (default 0.25)
         files: CSV with a header row (text,intent or text,category) or JSONL ({"text": ..., "intent": ...})
         """;
 

@@ -43,6 +43,11 @@ internal static class ReportWriter
             $"  temperature:                 {validation.Temperature:0.000} (NLL {validation.NllBeforeCalibration:0.0000} -> {validation.NllAfterCalibration:0.0000})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  rejection threshold:         top probability < {validation.Threshold.Value:0.0000}; {validation.Threshold.Rule}"));
+        if (validation.SimulatedOutOfScopeCount > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  simulated out of scope:      {validation.SimulatedOutOfScopeCount} rows of held-out intents; recall {Percent(validation.SimulatedOutOfScopeRecall)}, AUROC {validation.SimulatedOutOfScopeAuroc:0.0000}"));
+        }
     }
 
     private static string Percent(double? value) =>

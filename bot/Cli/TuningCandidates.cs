@@ -36,6 +36,13 @@ internal static class TuningCandidates
         ("ens2 LR + LR pairs + MLP + MLP pairs + MLP wide", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, Wide], Trainers = [Sgd, Sgd, Mlp, Mlp, Mlp] }),
         ("ens2 LR + LR wide + MLP + MLP wide", new() { Views = [FeatureOptions.WordsAndChars, Wide, FeatureOptions.WordsAndChars, Wide], Trainers = [Sgd, Sgd, Mlp, Mlp] }),
         ("ens2 LR pairs + MLP pairs", new() { Views = [Pairs, Pairs], Trainers = [Sgd, Mlp] }),
+        ("cv chosen 4 members", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp, Mlp] }),
+        ("cv 6 members: 2 more MLP seeds", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp, Mlp, Mlp, Mlp] }),
+        ("cv 4 members, MLP 15 ep lr 0.2", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp with { Epochs = 15, LearningRate = 0.2f }, Mlp with { Epochs = 15, LearningRate = 0.2f }] }),
+        ("cv 8 members: 4 more MLP seeds", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp, Mlp, Mlp, Mlp, Mlp, Mlp] }),
+        ("cv 6 members: MLPs on wide view", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, Wide, Wide], Trainers = [Sgd, Sgd, Mlp, Mlp, Mlp, Mlp] }),
+        ("cv 6 members, MLP input dropout 0.2", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp with { InputDropout = 0.2f }, Mlp with { InputDropout = 0.2f }, Mlp with { InputDropout = 0.2f }, Mlp with { InputDropout = 0.2f }] }),
+        ("cv 6 members, MLP input dropout 0.4", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp with { InputDropout = 0.4f }, Mlp with { InputDropout = 0.4f }, Mlp with { InputDropout = 0.4f }, Mlp with { InputDropout = 0.4f }] }),
         ("ensemble of 3 views", new() { Trainers = [], Views = [FeatureOptions.WordsAndChars, FeatureOptions.WordsOnly, FeatureOptions.CharsOnly] }),
     ];
 }

@@ -1,5 +1,6 @@
 using Atendimento.Bot.Dialogs.Http;
 using Atendimento.Bot.Recognition;
+using Atendimento.Bot.Recognition.Trained;
 using Microsoft.Extensions.Options;
 
 namespace Atendimento.Bot.Dialogs;
@@ -32,11 +33,13 @@ public sealed partial class DialogCatalog : IDisposable
     private readonly Lock _reloading = new();
     private readonly DialogFolderWatcher? _watcher;
     private readonly IReadOnlyDictionary<string, DialogBackendOptions> _backends;
+    private readonly IIntentRecognizerFactory _recognizers;
     private volatile LoadedDialogs _current;
 
-    public DialogCatalog(IOptions<DialogOptions> options, IHostEnvironment environment, ILogger<DialogCatalog> logger, TimeProvider clock)
+    public DialogCatalog(IOptions<DialogOptions> options, IHostEnvironment environment, IIntentRecognizerFactory recognizers, ILogger<DialogCatalog> logger, TimeProvider clock)
     {
         _logger = logger;
+        _recognizers = recognizers;
         _backends = options.Value.Backends;
         Directory = ResolveDirectory(options.Value.Directory, environment.ContentRootPath);
         _current = Build(DialogLoader.Load(Directory));
@@ -111,8 +114,9 @@ public sealed partial class DialogCatalog : IDisposable
         }
     }
 
-    private static LoadedDialogs Build(BotDefinition definition) =>
-        new(definition, new ExampleSimilarityRecognizer(definition.ExamplesByIntent()));
+    /// <summary>The recognizer is trained from the definition's examples, so the two are swapped together.</summary>
+    private LoadedDialogs Build(BotDefinition definition) =>
+        new(definition, _recognizers.Create(definition.ExamplesByIntent()));
 
     private static string ResolveDirectory(string configured, string contentRoot)
     {

@@ -4,6 +4,7 @@ using Atendimento.Handoff;
 using Atendimento.Platform;
 using Atendimento.Platform.Tenancy;
 using Atendimento.Routing;
+using Atendimento.Bot.Recognition.Trained;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +25,7 @@ internal sealed class TranscriptRunner : IDisposable
     public TranscriptRunner(string dialogsDirectory)
     {
         _directory = Path.GetFullPath(dialogsDirectory);
-        _catalog = new DialogCatalog(Options.Create(new DialogOptions { Directory = _directory, Watch = false }), Environment(_directory),
+        _catalog = new DialogCatalog(Options.Create(new DialogOptions { Directory = _directory, Watch = false }), Environment(_directory), new DialogRecognizerTrainer(),
             NullLogger<DialogCatalog>.Instance, TimeProvider.System);
     }
 

@@ -10,20 +10,20 @@ public sealed record EvaluationSettings
     /// <summary>Rows with this intent are out-of-scope examples: never trained on, used to pick and test rejection.</summary>
     public string? OutOfScopeLabel { get; init; }
 
-    /// <summary>Share of train carved out (stratified) for calibration and thresholds when no validation file is given.</summary>
-    public double ValidationFraction { get; init; } = 0.1;
-
     /// <summary>Without out-of-scope validation examples, the threshold rejects at most this share of in-scope ones.</summary>
     public double MaxInScopeRejection { get; init; } = 0.01;
+
+    /// <summary>Folds of the cross-validation over train that chooses temperature and threshold when no validation file is given.</summary>
+    public int Folds { get; init; } = 5;
 
     public int Seed { get; init; } = 42;
 }
 
 /// <summary>
 /// Trains, calibrates and tests the recognizer. Temperature and threshold are chosen on validation data only; the
-/// test rows are touched once, by <see cref="Score"/>, after everything is fixed. Without a validation set, a
-/// stratified share of train is held out to choose them, and the final model is retrained on all of train with the
-/// same settings.
+/// test rows are touched once, by <see cref="Score"/>, after everything is fixed. Without a validation set, they are
+/// chosen on out-of-fold predictions of a k-fold cross-validation over train (<see cref="CrossValidation"/>), and
+/// the model that is kept is trained on all of train with the same settings.
 /// </summary>
 public static class RecognizerEvaluator
 {
@@ -44,42 +44,66 @@ public static class RecognizerEvaluator
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(settings);
         var random = new Random(settings.Seed);
-        var source = validation is null ? $"{settings.ValidationFraction:P0} of train, stratified, seed {settings.Seed}" : "validation file";
-        var (fitRows, validationRows) = validation is null
-            ? StratifiedSplit.Split(train, settings.ValidationFraction, random)
-            : (train, validation);
-        var stopwatch = Stopwatch.StartNew();
-        var model = TrainedIntentRecognizer.Train(InScope(fitRows, settings.OutOfScopeLabel), settings.Recognizer, random);
-        var summary = Calibrate(model, validationRows, settings, source);
+        var inScopeTrain = InScope(train, settings.OutOfScopeLabel);
+        var realOutOfScope = train.Where(e => IsOutOfScope(e, settings.OutOfScopeLabel)).ToList();
+        ValidationSummary? summary = null;
         if (validation is null)
         {
-            stopwatch.Restart();
-            model = TrainedIntentRecognizer.Train(InScope(train, settings.OutOfScopeLabel), settings.Recognizer, random);
+            // Two passes: the in-scope predictions that fix T and the threshold come from models that know every
+            // intent (as the final model does); a second pass holding out 1/K of the intents per fold only supplies
+            // simulated out-of-scope rows, whose scores report what the threshold would catch.
+            var source = $"{settings.Folds}-fold cross-validation over train (plus {settings.Folds} folds holding out 1/{settings.Folds} of the intents each for simulated out-of-scope), seed {settings.Seed}";
+            var predictions = CrossValidation.Predict(inScopeTrain, settings.Recognizer, settings.Folds, holdOutIntents: false, random, realOutOfScope).ToList();
+            predictions.AddRange(CrossValidation.Predict(inScopeTrain, settings.Recognizer, settings.Folds, holdOutIntents: true, random)
+                .Where(p => p.Label == FoldPrediction.HeldOutIntent));
+            summary = Calibrate(predictions, settings, source);
         }
+        var stopwatch = Stopwatch.StartNew();
+        var model = TrainedIntentRecognizer.Train(inScopeTrain, settings.Recognizer, random);
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        return (model.WithTemperature(summary.Temperature), summary, seconds, InScope(train, settings.OutOfScopeLabel).Count);
+        if (validation is not null)
+        {
+            summary = Calibrate(CrossValidation.PredictWith(model, validation, settings.OutOfScopeLabel), settings, "validation file");
+        }
+        return (model.WithTemperature(summary!.Temperature), summary, seconds, inScopeTrain.Count);
     }
 
-    public static ValidationSummary Calibrate(TrainedIntentRecognizer model, IReadOnlyList<LabelledExample> validation, EvaluationSettings settings, string source)
+    /// <summary>
+    /// Chooses the temperature (NLL of the in-scope predictions) and the rejection threshold: with real out-of-scope
+    /// rows, the balanced optimum; otherwise the highest threshold that wrongly rejects at most the in-scope budget,
+    /// with the simulated out-of-scope rows (held-out intents) only reporting what that threshold catches.
+    /// </summary>
+    public static ValidationSummary Calibrate(IReadOnlyList<FoldPrediction> predictions, EvaluationSettings settings, string source)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(settings);
-        var known = model.Intents.Select((intent, k) => (intent, k)).ToDictionary(p => p.intent, p => p.k, StringComparer.Ordinal);
-        var inScope = validation.Where(e => known.ContainsKey(e.Intent)).ToList();
-        var raw = inScope.Select(e => Raw(model, e.Text)).ToList();
-        var labels = inScope.Select(e => known[e.Intent]).ToList();
+        var inScope = predictions.Where(p => p.Label >= 0).ToList();
+        var raw = inScope.Select(p => p.Raw).ToList();
+        var labels = inScope.Select(p => p.Label).ToList();
         var temperature = TemperatureScaling.Fit(raw, labels);
-        var calibrated = model.WithTemperature(temperature);
-        var inScopeScores = inScope.Select(e => Predict(calibrated, e.Text)).Select((p, i) => (p.Top, Correct: p.Intent == inScope[i].Intent)).ToList();
-        var outOfScope = validation.Where(e => IsOutOfScope(e, settings.OutOfScopeLabel)).Select(e => Predict(calibrated, e.Text).Top).ToList();
-        var threshold = outOfScope.Count == 0
+        var inScopeScores = inScope.Select(p => (Top: CalibratedTop(p.Raw, temperature), Correct: p.Predicted == p.Row.Intent)).ToList();
+        var real = predictions.Where(p => p.Label == FoldPrediction.RealOutOfScope).Select(p => CalibratedTop(p.Raw, temperature)).ToList();
+        var simulated = predictions.Where(p => p.Label == FoldPrediction.HeldOutIntent).Select(p => CalibratedTop(p.Raw, temperature)).ToList();
+        var threshold = real.Count == 0
             ? RejectionThreshold.ForInScopeRejectionRate(inScopeScores.Select(p => p.Top).ToList(), settings.MaxInScopeRejection)
-            : RejectionThreshold.MaximiseBalancedAccuracy(inScopeScores, outOfScope);
-        return new ValidationSummary(source, validation.Count, outOfScope.Count,
+            : RejectionThreshold.MaximiseBalancedAccuracy(inScopeScores, real);
+        var inScopeTops = inScopeScores.Select(p => p.Top).ToList();
+        return new ValidationSummary(source, predictions.Count, real.Count,
             ClassificationMetrics.Ratio(inScopeScores.Count(p => p.Correct), inScope.Count),
             ClassificationMetrics.Ratio(inScopeScores.Count(p => p.Correct && !threshold.Rejects(p.Top)), inScope.Count), temperature,
-            TemperatureScaling.NegativeLogLikelihood(raw, labels, 1.0), TemperatureScaling.NegativeLogLikelihood(raw, labels, temperature), threshold);
+            TemperatureScaling.NegativeLogLikelihood(raw, labels, 1.0), TemperatureScaling.NegativeLogLikelihood(raw, labels, temperature), threshold)
+        {
+            SimulatedOutOfScopeCount = simulated.Count,
+            SimulatedOutOfScopeRecall = simulated.Count == 0 ? null : ClassificationMetrics.Ratio(simulated.Count(threshold.Rejects), simulated.Count),
+            SimulatedOutOfScopeAuroc = simulated.Count == 0 ? null : ClassificationMetrics.Auroc(inScopeTops, simulated),
+        };
+    }
+
+    private static double CalibratedTop(float[] raw, double temperature)
+    {
+        var copy = (float[])raw.Clone();
+        TemperatureScaling.Apply(copy, temperature);
+        return copy.Max();
     }
 
     /// <summary>Figures on a labelled set for a fixed model and threshold; rows with unknown intents count as in scope and wrong.</summary>
@@ -118,13 +142,6 @@ public static class RecognizerEvaluator
 
     private static List<LabelledExample> InScope(IReadOnlyList<LabelledExample> rows, string? outOfScopeLabel) =>
         rows.Where(e => !IsOutOfScope(e, outOfScopeLabel)).ToList();
-
-    private static float[] Raw(TrainedIntentRecognizer model, string text)
-    {
-        var probabilities = new float[model.Intents.Count];
-        model.UncalibratedProbabilities(text, probabilities);
-        return probabilities;
-    }
 
     private static (string Intent, double Top) Predict(TrainedIntentRecognizer model, string text)
     {

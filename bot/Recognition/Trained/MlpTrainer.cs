@@ -27,12 +27,44 @@ public static class MlpTrainer
             foreach (var i in order)
             {
                 var rate = options.LearningRate * (1f - (float)step++ / totalSteps);
-                model.Forward(inputs[i], hidden, outputGradient);
+                var x = options.InputDropout > 0 ? Dropped(inputs[i], options.InputDropout, random) : inputs[i];
+                model.Forward(x, hidden, outputGradient);
                 outputGradient[labels[i]] -= 1f;
-                Backward(model, inputs[i], hidden, hiddenGradient, outputGradient, rate);
+                Backward(model, x, hidden, hiddenGradient, outputGradient, rate);
             }
         }
         return model;
+    }
+
+    /// <summary>
+    /// The message with each feature kept with probability 1 - p and scaled by 1 / (1 - p): the network cannot lean
+    /// on any single n-gram, which matters with few examples per intent. At least one feature is always kept.
+    /// </summary>
+    private static SparseVector Dropped(SparseVector x, float p, Random random)
+    {
+        var keep = new bool[x.Indices.Length];
+        var kept = 0;
+        for (var i = 0; i < keep.Length; i++)
+        {
+            keep[i] = random.NextSingle() >= p;
+            kept += keep[i] ? 1 : 0;
+        }
+        if (kept == 0)
+        {
+            return x;
+        }
+        var indices = new int[kept];
+        var values = new float[kept];
+        var scale = 1f / (1f - p);
+        for (int i = 0, k = 0; i < keep.Length; i++)
+        {
+            if (keep[i])
+            {
+                (indices[k], values[k]) = (x.Indices[i], x.Values[i] * scale);
+                k++;
+            }
+        }
+        return new SparseVector(indices, values);
     }
 
     private static void Backward(MlpModel model, SparseVector x, float[] hidden, float[] hiddenGradient, float[] outputGradient, float rate)

@@ -41,13 +41,15 @@ public static class TemperatureScaling
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(labels);
-        var buffer = new float[probabilities.Count == 0 ? 0 : probabilities[0].Length];
+        // Rows may come from models with different intent counts (cross-validation folds holding out intents).
+        var buffer = new float[probabilities.Count == 0 ? 0 : probabilities.Max(p => p.Length)];
         var total = 0.0;
         for (var i = 0; i < probabilities.Count; i++)
         {
-            probabilities[i].CopyTo(buffer, 0);
-            Apply(buffer, temperature);
-            total -= Math.Log(Math.Max(buffer[labels[i]], 1e-12f));
+            var row = buffer.AsSpan(0, probabilities[i].Length);
+            probabilities[i].CopyTo(row);
+            Apply(row, temperature);
+            total -= Math.Log(Math.Max(row[labels[i]], 1e-12f));
         }
         return total / Math.Max(1, probabilities.Count);
     }

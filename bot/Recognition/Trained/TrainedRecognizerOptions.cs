@@ -3,7 +3,8 @@ namespace Atendimento.Bot.Recognition.Trained;
 /// <summary>
 /// What to train: one logistic regression per feature view, averaged in probability space when there are several.
 /// The defaults are the configuration chosen on a banking77 validation split (docs/decisions/0013): logistic
-/// regression and a one-hidden-layer perceptron, each on words + characters with and without word pairs.
+/// regression on words + characters with and without word pairs, and two one-hidden-layer perceptrons (different
+/// seeds) on each of those views.
 /// </summary>
 public sealed record TrainedRecognizerOptions
 {
@@ -17,13 +18,13 @@ public sealed record TrainedRecognizerOptions
     public static TrainedRecognizerOptions SingleLogisticRegression { get; } = new() { Views = [FeatureOptions.WordsAndChars], Trainers = [] };
 
     public IReadOnlyList<FeatureOptions> Views { get; init; } =
-        [FeatureOptions.WordsAndChars, WordsPairsAndChars, FeatureOptions.WordsAndChars, WordsPairsAndChars];
+        [FeatureOptions.WordsAndChars, WordsPairsAndChars, FeatureOptions.WordsAndChars, WordsPairsAndChars, FeatureOptions.WordsAndChars, WordsPairsAndChars];
 
     /// <summary>The trainer for views without an entry in <see cref="Trainers"/>.</summary>
     public TrainerOptions Trainer { get; init; } = LogisticRegression;
 
     /// <summary>Per-view trainers, by position; views beyond this list use <see cref="Trainer"/>.</summary>
-    public IReadOnlyList<TrainerOptions> Trainers { get; init; } = [LogisticRegression, LogisticRegression, Perceptron, Perceptron];
+    public IReadOnlyList<TrainerOptions> Trainers { get; init; } = [LogisticRegression, LogisticRegression, Perceptron, Perceptron, Perceptron, Perceptron];
 
     /// <summary>How many ranked intents <see cref="TrainedIntentRecognizer.Recognize"/> returns.</summary>
     public int MaxCandidates { get; init; } = 5;

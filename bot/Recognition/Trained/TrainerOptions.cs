@@ -17,6 +17,9 @@ public sealed record TrainerOptions
     /// <summary>Hidden ReLU units of a one-hidden-layer perceptron; 0 trains logistic regression (L2 applies to it only).</summary>
     public int HiddenUnits { get; init; }
 
+    /// <summary>Perceptron only: each input feature of a training step is dropped with this probability (the rest scaled up to match).</summary>
+    public float InputDropout { get; init; }
+
     public override string ToString() =>
-        $"{(HiddenUnits > 0 ? $"MLP {HiddenUnits} hidden, " : "")}SGD {Epochs} epochs, lr {LearningRate}, L2 {L2:0.#e0}{(ClassBalanced ? ", class-balanced" : "")}";
+        $"{(HiddenUnits > 0 ? $"MLP {HiddenUnits} hidden, " : "")}SGD {Epochs} epochs, lr {LearningRate}, L2 {L2:0.#e0}{(ClassBalanced ? ", class-balanced" : "")}{(InputDropout > 0 ? $", input dropout {InputDropout}" : "")}";
 }

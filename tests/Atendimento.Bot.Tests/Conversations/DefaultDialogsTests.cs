@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Atendimento.Bot.Dialogs;
 using Atendimento.Bot.Recognition;
+using Atendimento.Bot.Recognition.Trained;
 using Atendimento.Bot.Tests.Harness;
 using Atendimento.Handoff;
 using Atendimento.Routing.Tickets;
@@ -25,6 +26,7 @@ public sealed class DefaultDialogsTests : IAsyncDisposable
     private static readonly string[] DateOptions = ["Até sexta", "Até o dia 10", "Outra data"];
 
     private static readonly BotDefinition Shipped = DialogLoader.Load(RepositoryRoot.Dialogs);
+    private static readonly IIntentRecognizer ShippedRecognizer = new DialogRecognizerTrainer().Create(Shipped.ExamplesByIntent());
 
     private readonly ConversationHarness _bot = new();
 
@@ -262,7 +264,7 @@ public sealed class DefaultDialogsTests : IAsyncDisposable
     {
         Assert.DoesNotContain(TextNormalizer.Normalize(message), Shipped.Find(intent)!.Examples.Select(TextNormalizer.Normalize));
 
-        var top = new ExampleSimilarityRecognizer(Shipped.ExamplesByIntent()).Recognize(message).Top;
+        var top = ShippedRecognizer.Recognize(message).Top;
 
         Assert.NotNull(top);
         Assert.Equal(intent, top.Intent);

@@ -95,7 +95,7 @@ public sealed class InactivityPathsTests : IAsyncDisposable
     public async Task An_unanswered_clarification_gets_the_menu_and_continuar_offers_the_candidates_again()
     {
         var clarification = _bot.Policy.Clarification!;
-        await _bot.Send("plano").AssertReply(clarification.Prompt)
+        await _bot.Send("fibra").AssertReply(clarification.Prompt)
             .StaysSilentFor(TimeSpan.FromMinutes(5)).AssertReply(Prompt)
             .Send("continuar").AssertReply(clarification.Prompt).AssertSuggestedActions("Conhecer os planos", clarification.NoneOfThese)
             .Send("Conhecer os planos").AssertReply(reply => Assert.StartsWith("Nossos planos de fibra", reply.Text, StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using Atendimento.Bot.Recognition.Trained;
 using System.Collections.Concurrent;
 using Atendimento.Bot.Dialogs;
 using Atendimento.Bot.Tests.Harness;
@@ -24,7 +25,7 @@ public sealed class HotReloadTests : IDisposable
 
     public HotReloadTests() => _catalog = new DialogCatalog(
         Options.Create(new DialogOptions { Directory = _folder.Root, Watch = true }),
-        new ConversationHarness.TestHostEnvironment(_folder.Root), _log, TimeProvider.System);
+        new ConversationHarness.TestHostEnvironment(_folder.Root), new DialogRecognizerTrainer(), _log, TimeProvider.System);
 
     public void Dispose()
     {

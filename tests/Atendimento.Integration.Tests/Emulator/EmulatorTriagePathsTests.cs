@@ -47,7 +47,7 @@ public sealed class EmulatorTriagePathsTests : IAsyncLifetime
     [Fact]
     public async Task An_unsure_message_gets_the_candidates_as_suggested_actions_and_a_pick_runs_the_dialog()
     {
-        await _user.SayAsync("plano");
+        await _user.SayAsync("fibra");
         var offer = await _user.NextMessageAsync();
         Assert.Equal(Policy.Clarification!.Prompt, offer.Text);
         Assert.Equal(["Conhecer os planos", Policy.Clarification.NoneOfThese], offer.SuggestedActions!.Actions.Select(a => a.Title));
@@ -61,7 +61,7 @@ public sealed class EmulatorTriagePathsTests : IAsyncLifetime
     [Fact]
     public async Task None_of_these_asks_the_customer_to_rephrase()
     {
-        await _user.SayAsync("plano");
+        await _user.SayAsync("fibra");
         await _user.NextMessageAsync();
 
         await _user.SayAsync(Policy.Clarification!.NoneOfThese);

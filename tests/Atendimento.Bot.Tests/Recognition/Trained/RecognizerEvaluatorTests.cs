@@ -77,11 +77,17 @@ public sealed class RecognizerEvaluatorTests
     }
 
     [Fact]
-    public void Without_a_validation_file_a_stratified_share_of_train_is_held_out()
+    public void Without_a_validation_file_cross_validation_chooses_and_every_intent_is_once_simulated_out_of_scope()
     {
-        var (_, validation, _, _) = RecognizerEvaluator.Fit(SyntheticIntents.Examples, null, Settings with { ValidationFraction = 0.2 });
+        var (_, validation, _, _) = RecognizerEvaluator.Fit(SyntheticIntents.Examples, null, Settings with { OutOfScopeLabel = null, Folds = 3 });
 
-        Assert.Equal(3, validation.Count); // one of the five examples of each of the three intents
-        Assert.Contains("stratified", validation.Source, StringComparison.Ordinal);
+        // Every row is predicted once in scope by a fold model that knows all intents; in the second pass each of
+        // the three intents is held out of exactly one fold's model, so each row comes back once as out of scope.
+        Assert.Equal(SyntheticIntents.Examples.Count, validation.SimulatedOutOfScopeCount);
+        Assert.Equal(0, validation.OutOfScopeCount);
+        Assert.Equal(2 * SyntheticIntents.Examples.Count, validation.Count);
+        Assert.Contains("cross-validation", validation.Source, StringComparison.Ordinal);
+        Assert.Contains("in-scope validation messages", validation.Threshold.Rule, StringComparison.Ordinal);
+        Assert.NotNull(validation.SimulatedOutOfScopeAuroc);
     }
 }
