@@ -32,8 +32,8 @@ public static class LanguageGuess
     private static readonly HashSet<string> SpanishMarkers = new(StringComparer.Ordinal)
     {
         "el", "los", "las", "hola", "quiero", "tengo", "necesito", "usted", "ustedes", "gracias", "cuenta", "ayuda", "puedo", "mi",
-        "pero", "y", "funciona", "hablar", "espanol", "factura", "servicio", "muy", "hay", "tiene", "yo", "buenos", "buenas",
-        "dias", "tardes", "noches", "conexion", "senor", "senora", "donde", "estoy", "cuando", "necesitamos",
+        "pero", "y", "hablar", "espanol", "factura", "servicio", "muy", "hay", "tiene", "yo", "buenos", "buenas",
+        "noches", "conexion", "senor", "senora", "estoy", "cuando", "necesitamos",
     };
 
     public static string Guess(string text)

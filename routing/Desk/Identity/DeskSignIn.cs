@@ -25,7 +25,7 @@ public sealed class DeskSignIn(IDeskUserStore users, SignInThrottle throttle)
     {
         var account = $"user:{tenantId.Value}/{DeskUser.Normalize(userName)}";
         var from = $"address:{address ?? "unknown"}";
-        if (throttle.RetryAfter(account, from) is { } wait)
+        if (throttle.TryBegin(account, from) is { } wait)
         {
             return new SignInOutcome(null, wait);
         }
@@ -33,7 +33,6 @@ public sealed class DeskSignIn(IDeskUserStore users, SignInThrottle throttle)
         var verdict = Hasher.VerifyHashedPassword(user ?? Nobody, (user ?? Nobody).PasswordHash, password);
         if (user is null || verdict == PasswordVerificationResult.Failed)
         {
-            throttle.RecordFailure(account, from);
             return new SignInOutcome(null, null);
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -41,7 +40,7 @@ public sealed class DeskSignIn(IDeskUserStore users, SignInThrottle throttle)
             user = user with { PasswordHash = HashPassword(user, password) };
             await users.UpsertAsync(user, cancellationToken);
         }
-        throttle.Forget(account);
+        throttle.Succeeded(account, from);
         return new SignInOutcome(user, null);
     }
 }

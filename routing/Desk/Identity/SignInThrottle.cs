@@ -1,40 +1,71 @@
-using System.Collections.Concurrent;
-
 namespace Atendimento.Routing.Desk.Identity;
 
 /// <summary>
-/// Slows password guessing: after <see cref="MaxFailures"/> failed sign-ins for one account, or from one address,
-/// within <see cref="Window"/>, further attempts are refused until the window has passed. Counted in this
-/// process; with N instances a guesser gets at most N times as many tries.
+/// Slows password guessing: at most <see cref="MaxFailures"/> sign-in attempts that are not (yet) known to have
+/// succeeded, per account and per address, within <see cref="Window"/>. An attempt is counted before its password
+/// is checked, so parallel guesses cannot slip past the count, and taken back when it succeeds. Counted in this
+/// process; with N instances a guesser gets at most N times as many tries. Expired entries are swept, so a stream
+/// of made-up user names cannot grow it without bound.
 /// </summary>
 public sealed class SignInThrottle(TimeProvider clock)
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    private const int SweepAbove = 10_000;
 
-    private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Attempts> _attempts = new(StringComparer.Ordinal);
 
-    /// <summary>How long the caller must wait before trying again; null when it may try now.</summary>
-    public TimeSpan? RetryAfter(params string[] keys)
+    /// <summary>Counts an attempt for every key; or, when one of them is used up, counts nothing and says how long to wait.</summary>
+    public TimeSpan? TryBegin(params string[] keys)
     {
         var now = clock.GetUtcNow();
-        var waits = keys
-            .Select(key => _failures.TryGetValue(key, out var failures) && failures.Count >= MaxFailures && failures.Since + Window > now ? failures.Since + Window - now : (TimeSpan?)null)
-            .Where(wait => wait is not null)
-            .ToList();
-        return waits.Count > 0 ? waits.Max() : null;
-    }
-
-    public void RecordFailure(params string[] keys)
-    {
-        var now = clock.GetUtcNow();
-        foreach (var key in keys)
+        lock (_gate)
         {
-            _failures.AddOrUpdate(key, _ => new Failures(1, now), (_, failures) => failures.Since + Window <= now ? new Failures(1, now) : failures with { Count = failures.Count + 1 });
+            Sweep(now);
+            var current = keys.Select(key => Current(key, now)).ToList();
+            var blocked = current.Where(a => a.Count >= MaxFailures).Select(a => a.Since + Window - now).ToList();
+            if (blocked.Count > 0)
+            {
+                return blocked.Max();
+            }
+            for (var i = 0; i < keys.Length; i++)
+            {
+                _attempts[keys[i]] = current[i] with { Count = current[i].Count + 1 };
+            }
+            return null;
         }
     }
 
-    public void Forget(string key) => _failures.TryRemove(key, out _);
+    /// <summary>The attempt succeeded: it no longer counts against any of the keys.</summary>
+    public void Succeeded(params string[] keys)
+    {
+        lock (_gate)
+        {
+            foreach (var key in keys)
+            {
+                if (_attempts.TryGetValue(key, out var attempts))
+                {
+                    _attempts[key] = attempts with { Count = Math.Max(0, attempts.Count - 1) };
+                }
+            }
+        }
+    }
 
-    private sealed record Failures(int Count, DateTimeOffset Since);
+    private Attempts Current(string key, DateTimeOffset now) =>
+        _attempts.TryGetValue(key, out var attempts) && attempts.Since + Window > now ? attempts : new Attempts(0, now);
+
+    private void Sweep(DateTimeOffset now)
+    {
+        if (_attempts.Count <= SweepAbove)
+        {
+            return;
+        }
+        foreach (var key in _attempts.Where(pair => pair.Value.Since + Window <= now).Select(pair => pair.Key).ToList())
+        {
+            _attempts.Remove(key);
+        }
+    }
+
+    private sealed record Attempts(int Count, DateTimeOffset Since);
 }

@@ -46,8 +46,10 @@ public sealed partial class RedisLease(IConnectionMultiplexer redis, ILogger<Red
         {
             await redis.GetDatabase().LockReleaseAsync(key, token);
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // RedisTimeoutException is a TimeoutException, not a RedisException: whatever failed, the turn it guarded
+            // was already saved and sent, so the release must not fail it.
             // The lease runs out by itself; until then the next holder waits a little longer.
             LogReleaseFailed(exception, key.ToString());
         }

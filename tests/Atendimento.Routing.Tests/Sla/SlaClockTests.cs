@@ -34,14 +34,24 @@ public sealed class SlaClockTests
     }
 
     [Fact]
-    public void Past_the_warning_fraction_a_paused_then_resumed_clock_has_no_warning_left_but_still_a_deadline()
+    public void Past_the_warning_fraction_a_paused_then_resumed_clock_has_its_warning_due_at_once_and_its_deadline_later()
     {
         var clock = SlaClock.Start(TimeSpan.FromHours(1), Local("2026-04-20T08:00", SaoPaulo))
             .Pause(Local("2026-04-20T08:50", SaoPaulo), Team)
             .Resume(Local("2026-04-20T14:00", SaoPaulo));
 
-        Assert.Null(clock.WarningAt(0.7, Team));
+        Assert.Equal(Local("2026-04-20T14:00", SaoPaulo), clock.WarningAt(0.7, Team));
         Assert.Equal(Local("2026-04-20T14:10", SaoPaulo), clock.Deadline(Team));
+    }
+
+    [Fact]
+    public void A_clock_paused_after_its_deadline_still_has_the_breach_due_so_it_is_not_lost()
+    {
+        var clock = SlaClock.Start(TimeSpan.FromHours(1), Local("2026-04-20T08:00", SaoPaulo))
+            .Pause(Local("2026-04-20T09:00:30", SaoPaulo), Team);
+
+        Assert.Equal(Local("2026-04-20T09:00:30", SaoPaulo), clock.Deadline(Team));
+        Assert.Null(SlaClock.Start(TimeSpan.FromHours(1), Local("2026-04-20T08:00", SaoPaulo)).Pause(Local("2026-04-20T08:30", SaoPaulo), Team).Deadline(Team));
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class LanguageGuessTests
     [InlineData("quero falar com atendente please")]
     [InlineData("oi, boa noite! minha internet caiu")]
     [InlineData("529.982.247-25")]
+    [InlineData("parou ha dias, funciona nada")]
+    [InlineData("funciona ha dias?")]
+    [InlineData("boas tardes, donde fica a loja")]
     public void Short_mixed_or_portuguese_messages_are_taken_as_portuguese(string text) =>
         Assert.Equal(LanguageGuess.Portuguese, LanguageGuess.Guess(text));
 
