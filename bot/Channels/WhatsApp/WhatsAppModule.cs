@@ -12,7 +12,8 @@ public static class WhatsAppModule
     public static IServiceCollection AddWhatsApp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WhatsAppOptions>().Bind(configuration.GetSection(WhatsAppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient(GraphApiClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(GraphApiClient.HttpClientName).ConfigureHttpClient((sp, client) =>
+            client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.Resilience.SendTimeoutSeconds));
         services.AddSingleton<GraphApiClient>();
         services.AddSingleton<GraphSendPipelines>();
         services.AddSingleton<WhatsAppInboxSignal>();

@@ -5,6 +5,13 @@ namespace Atendimento.Bot.Channels.WhatsApp;
 /// <summary>Retries and the circuit breaker around Graph API sends (specs §6.2), per business phone number.</summary>
 public sealed class WhatsAppResilienceOptions
 {
+    /// <summary>
+    /// How long one send waits for Meta's answer. A send that times out counts as a retryable failure: Meta may or may
+    /// not have taken it, and the resend carries the same biz_opaque_callback_data so the two can be matched.
+    /// </summary>
+    [Range(1, 120)]
+    public int SendTimeoutSeconds { get; set; } = 15;
+
     /// <summary>Further tries of a retryable failure within one send; beyond them the message waits in the outbox for a later send.</summary>
     [Range(0, 10)]
     public int RetryAttempts { get; set; } = 3;

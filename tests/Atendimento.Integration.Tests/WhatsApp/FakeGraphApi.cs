@@ -44,7 +44,8 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private static readonly (int Status, int? Code)[] ServerErrors = [(500, 131000), (503, 131016), (502, null)];
     private readonly WebApplication _app;
     private readonly Channel<GraphRequest> _received = Channel.CreateUnbounded<GraphRequest>();
-    private readonly ConcurrentQueue<(int Status, int Code)> _errors = new();
+    private readonly ConcurrentQueue<QueuedFailure> _errors = new();
+    private readonly ConcurrentQueue<TimeSpan> _delays = new();
     private readonly ConcurrentQueue<int> _laterFailures = new();
     private readonly ConcurrentQueue<AcceptedMessage> _accepted = new();
     private readonly ConcurrentQueue<(string PhoneNumberId, long At)> _requestTimes = new();
@@ -81,8 +82,17 @@ public sealed class FakeGraphApi : IAsyncDisposable
         return graph;
     }
 
-    /// <summary>The next send answers with Meta's error envelope (specs §6.1) instead of a wamid.</summary>
-    public void FailNext(int httpStatus, int code) => _errors.Enqueue((httpStatus, code));
+    /// <summary>The next send answers with Meta's error envelope (specs §6.1) instead of a wamid, with Retry-After when given.</summary>
+    public void FailNext(int httpStatus, int code, TimeSpan? retryAfter = null) => _errors.Enqueue(new QueuedFailure(httpStatus, code, retryAfter));
+
+    /// <summary>The next send answers <paramref name="httpStatus"/> with an empty body (a proxy's or a load balancer's 429, 502...).</summary>
+    public void FailNextWithoutBody(int httpStatus, TimeSpan? retryAfter = null) => _errors.Enqueue(new QueuedFailure(httpStatus, null, retryAfter));
+
+    /// <summary>
+    /// The next send is answered only after <paramref name="delay"/>. A client that gives up first has sent nothing that
+    /// counts: the fake takes the message only when the caller is still there to hear the answer.
+    /// </summary>
+    public void AnswerNextAfter(TimeSpan delay) => _delays.Enqueue(delay);
 
     /// <summary>The next send is taken (200 and a wamid), then a failed status with <paramref name="code"/> is POSTed back.</summary>
     public void FailLaterNext(int code) => _laterFailures.Enqueue(code);
@@ -165,9 +175,13 @@ public sealed class FakeGraphApi : IAsyncDisposable
         }
         var received = new GraphRequest(request.Path, request.Headers.Authorization, body);
         await _received.Writer.WriteAsync(received);
+        if (_delays.TryDequeue(out var delay) && !await OutwaitAsync(delay, request.HttpContext.RequestAborted))
+        {
+            return Results.Empty;
+        }
         if (_errors.TryDequeue(out var error))
         {
-            return Error(error.Status, error.Code);
+            return error.Answer(request.HttpContext.Response);
         }
         if (NextServerError() is { } injected)
         {
@@ -186,6 +200,20 @@ public sealed class FakeGraphApi : IAsyncDisposable
             _ = Task.Run(() => PostFailedStatusAsync(phoneNumberId, received.To, wamid, laterCode));
         }
         return Results.Ok(new { messaging_product = "whatsapp", contacts = new[] { new { input = received.To, wa_id = received.To } }, messages = new[] { new { id = wamid } } });
+    }
+
+    /// <summary>False when the caller hung up during the wait.</summary>
+    private static async Task<bool> OutwaitAsync(TimeSpan delay, CancellationToken callerGone)
+    {
+        try
+        {
+            await Task.Delay(delay, callerGone);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private (int Status, int? Code)? NextServerError()
@@ -224,4 +252,16 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     private static IResult Error(int status, int code) => Results.Json(
         new { error = new { message = $"(#{code}) fake error", type = "OAuthException", code, fbtrace_id = "FakeTrace" } }, statusCode: status);
+
+    private sealed record QueuedFailure(int Status, int? Code, TimeSpan? RetryAfter)
+    {
+        public IResult Answer(HttpResponse response)
+        {
+            if (RetryAfter is { } wait)
+            {
+                response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return Code is { } code ? Error(Status, code) : Results.StatusCode(Status);
+        }
+    }
 }
