@@ -33,18 +33,25 @@ public sealed partial class RedisLease(IConnectionMultiplexer redis, ILogger<Red
 {
     private const string Prefix = "atendimento:lease:";
 
+    /// <summary>
+    /// StackExchange.Redis 1.2.6 has no timeout on async commands: against a Redis that accepts the connection but
+    /// never answers, a lease call would wait forever and hold the turn with it. Past this, the call counts as failed.
+    /// </summary>
+    public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(2);
+
     public async Task<IAsyncDisposable?> TryAcquireAsync(string name, TimeSpan timeToLive, CancellationToken cancellationToken = default)
     {
         var key = (RedisKey)(Prefix + name);
         var token = (RedisValue)Guid.NewGuid().ToString("N");
-        return await redis.GetDatabase().LockTakeAsync(key, token, timeToLive) ? new Held(this, key, token) : null;
+        var taken = await redis.GetDatabase().LockTakeAsync(key, token, timeToLive).WaitAsync(CommandTimeout, cancellationToken);
+        return taken ? new Held(this, key, token) : null;
     }
 
     private async Task ReleaseAsync(RedisKey key, RedisValue token)
     {
         try
         {
-            await redis.GetDatabase().LockReleaseAsync(key, token);
+            await redis.GetDatabase().LockReleaseAsync(key, token).WaitAsync(CommandTimeout);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
