@@ -32,7 +32,7 @@ public sealed partial class TicketSla(SlaPolicy policy, SlaScheduler scheduler, 
     }
 
     /// <summary>
-    /// Brings the clocks, verdicts and deadlines in line with the ticket as it is now. Pure and repeatable: the
+    /// Brings the clocks, verdicts and deadlines in line with the ticket as it is now. No I/O, and repeatable: the
     /// writer may call it again on a reloaded ticket when another writer won the race.
     /// </summary>
     public void Follow(Ticket ticket, DateTimeOffset now)

@@ -189,6 +189,19 @@ public sealed class TicketSlaTests
     }
 
     [Fact]
+    public async Task A_ticket_without_a_row_is_measured_from_the_moment_an_escalation_puts_it_under_one()
+    {
+        var ticket = await OpenAsync(level: SupportLevel.N1);
+        _clock.Advance(TimeSpan.FromMinutes(20));
+
+        var escalated = (await _service.EscalateAsync(Davi, ticket.Id, "Precisa de N2", queue: null)).Ticket!;
+
+        Assert.Null(ticket.FirstResponseClock);
+        Assert.Equal(SlaClock.Start(TimeSpan.FromHours(1), _clock.GetUtcNow()), escalated.FirstResponseClock);
+        Assert.Equal(Local("2026-04-20T11:20", SaoPaulo), escalated.FirstResponseDueAt);
+    }
+
+    [Fact]
     public async Task Cancelling_leaves_no_timer_and_no_verdict()
     {
         var ticket = await OpenAsync();
@@ -243,9 +256,9 @@ public sealed class TicketSlaTests
     };
 
     /// <summary>Opens like the handoff does: clocks started by the policy, then the timers scheduled.</summary>
-    private async Task<Ticket> OpenAsync(DateTimeOffset? at = null, string conversation = "directline:conv-1")
+    private async Task<Ticket> OpenAsync(DateTimeOffset? at = null, string conversation = "directline:conv-1", SupportLevel level = SupportLevel.N2)
     {
-        var request = ATicket().ForTenant(Acme).ForConversation(conversation).ForCustomer("cliente-1").OpenedAt(at ?? MondayTen).BuildRequest();
+        var request = ATicket().ForTenant(Acme).ForConversation(conversation).ForCustomer("cliente-1").AtLevel(level).OpenedAt(at ?? MondayTen).BuildRequest();
         var opened = (await _store.OpenAsync(_sla.Start(request), [])).Ticket;
         await _sla.ScheduleAsync(opened);
         return opened;
