@@ -69,11 +69,16 @@ internal readonly record struct SlaStep(TimeSpan? Target, SlaDuty Duty, DateTime
         var retargeted = clock with { Target = current };
         return Duty switch
         {
-            SlaDuty.Meet => retargeted.Stop(StopAt, Calendar) is var met ? (met, met.Exhausted) : default,
-            SlaDuty.End => retargeted.Stop(Now, Calendar) is var ended ? (ended, ended.Exhausted ? true : breached) : default,
+            SlaDuty.Meet => Met(retargeted.Stop(StopAt, Calendar)),
+            SlaDuty.End => Ended(retargeted.Stop(Now, Calendar), breached),
             _ => (Perform(retargeted), breached),
         };
     }
+
+    private static (SlaClock, bool?) Met(SlaClock stopped) => (stopped, stopped.Exhausted);
+
+    /// <summary>A target that no longer applies was not met, but not missed either, unless its time had run out.</summary>
+    private static (SlaClock, bool?) Ended(SlaClock stopped, bool? breached) => (stopped, stopped.Exhausted ? true : breached);
 
     private SlaClock Perform(SlaClock clock) => Duty == SlaDuty.Pause ? clock.Pause(Now, Calendar) : clock.Resume(Now);
 }
