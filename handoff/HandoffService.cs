@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Sla;
 using Atendimento.Routing.Tickets;
 using Microsoft.Extensions.Logging;
 
 namespace Atendimento.Handoff;
 
 /// <summary>Turns a handoff record into a ticket in routing, carrying the transcript so far.</summary>
-public sealed partial class HandoffService(ITicketStore tickets, SlaPolicy sla, ILogger<HandoffService> logger)
+public sealed partial class HandoffService(ITicketStore tickets, TicketSla sla, ILogger<HandoffService> logger)
 {
     public async Task<Ticket> InitiateAsync(TenantId tenantId, string conversationRef, HandoffRecord record, CancellationToken cancellationToken = default)
     {
@@ -17,7 +18,9 @@ public sealed partial class HandoffService(ITicketStore tickets, SlaPolicy sla, 
         var transcript = record.Transcript
             .Select(entry => new NewTicketMessage(entry.Role == TranscriptRole.Customer ? MessageAuthor.Customer : MessageAuthor.Bot, null, entry.Text, entry.At))
             .ToList();
-        var opened = await tickets.OpenAsync(sla.Apply(request), transcript, cancellationToken);
+        var opened = await tickets.OpenAsync(sla.Start(request), transcript, cancellationToken);
+        // Also for a retried handoff that found its ticket: the first try may have stopped before this line.
+        await sla.ScheduleAsync(opened.Ticket, cancellationToken);
         if (opened.Created)
         {
             HandoffTelemetry.Handoffs.Add(1, new("reason", record.ReasonCode), new("level", record.Level.ToString()));

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Atendimento.Routing;
 
@@ -31,7 +32,6 @@ public static class RoutingModule
         services.AddTicketMessageDeliveries();
         services.AddSingleton<TicketService>();
         services.AddSingleton<CustomerMessages>();
-        services.AddSingleton<SlaPolicy>();
         services.AddSla(configuration);
         services.AddDesk(configuration);
         services.AddHostedService<DevelopmentAgentSeeder>();
@@ -50,7 +50,11 @@ public static class RoutingModule
     /// <summary>SLA timers, the watcher that raises their events at the moment, and the deliveries to the feed and the webhook.</summary>
     private static IServiceCollection AddSla(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section));
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidation>();
+        services.AddSingleton<SlaCalendars>();
+        services.AddSingleton<SlaPolicy>();
+        services.AddSingleton<TicketSla>();
         services.AddSingleton<ISlaTimerStore>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresSlaTimerStore>(sp)
             : new InMemorySlaTimerStore());

@@ -4,7 +4,10 @@ using Atendimento.Routing.Tickets;
 
 namespace Atendimento.Routing.Api;
 
-/// <summary>A ticket as the API shows it; <see cref="Handoff"/> is the handoff record, whole.</summary>
+/// <summary>
+/// A ticket as the API shows it; <see cref="Handoff"/> is the handoff record, whole. The SLA verdicts are null
+/// until decided, false when the target was met, true when it was breached.
+/// </summary>
 public sealed record TicketResponse(
     long Id,
     string Status,
@@ -34,14 +37,17 @@ public sealed record TicketResponse(
     long? MergedIntoId,
     DateTimeOffset? FirstResponseDueAt,
     DateTimeOffset? ResolutionDueAt,
-    JsonElement? Handoff)
+    JsonElement? Handoff,
+    bool? FirstResponseBreached = null,
+    bool? ResolutionBreached = null)
 {
     public static TicketResponse From(Ticket ticket, bool withHandoff) => new(
         ticket.Id.Value, ticket.Status.ToString(), ticket.Priority.ToString(), ticket.Severity.ToString(), ticket.Level.ToString(),
         ticket.Queue, ticket.Skills, ticket.Tags, ticket.Channel, ticket.CustomerRef, ticket.CustomerName, ticket.ReasonCode,
         ticket.AssigneeId, ticket.OpenedAt, ticket.AssignedAt, ticket.AcceptedAt, ticket.FirstResponseAt, ticket.LastCustomerMessageAt,
         ticket.LastAgentMessageAt, ticket.ResolvedAt, ticket.ClosedAt, ticket.CancelledAt, ticket.Resolution, ticket.EscalationReason,
-        ticket.EscalatedAt, ticket.MergedIntoId?.Value, ticket.FirstResponseDueAt, ticket.ResolutionDueAt, withHandoff ? ticket.Handoff : null);
+        ticket.EscalatedAt, ticket.MergedIntoId?.Value, ticket.FirstResponseDueAt, ticket.ResolutionDueAt, withHandoff ? ticket.Handoff : null,
+        ticket.FirstResponseBreached, ticket.ResolutionBreached);
 }
 
 /// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>

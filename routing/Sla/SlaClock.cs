@@ -18,6 +18,12 @@ public sealed record SlaClock(TimeSpan Target, TimeSpan Consumed, DateTimeOffset
 
     public SlaClock Resume(DateTimeOffset at) => RunningSince is null && StoppedAt is null ? this with { RunningSince = at, HeldSince = null } : this;
 
+    /// <summary>A stopped clock runs again (a reopened ticket): the time used before the stop still counts.</summary>
+    public SlaClock Continue(DateTimeOffset at) => StoppedAt is null ? Resume(at) : this with { StoppedAt = null, RunningSince = at, HeldSince = null };
+
+    /// <summary>Whether the time used when the clock stopped or paused reached the target.</summary>
+    public bool Exhausted => Consumed >= Target;
+
     /// <summary>The target was met (or no longer applies): the clock stops for good.</summary>
     public SlaClock Stop(DateTimeOffset at, BusinessCalendar calendar) => StoppedAt is not null ? this : Pause(at, calendar) with { StoppedAt = at };
 

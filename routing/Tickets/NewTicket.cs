@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Sla;
 
 namespace Atendimento.Routing.Tickets;
 
@@ -21,8 +22,12 @@ public sealed record NewTicket(
     TicketPriority Priority = TicketPriority.Normal,
     string? CustomerRef = null)
 {
-    /// <summary>Deadlines from the tenant's SLA policy, filled in by <c>SlaPolicy</c> before the ticket is opened.</summary>
+    /// <summary>Deadlines and clocks from the tenant's SLA policy, filled in by <c>TicketSla.Start</c> before the ticket is opened.</summary>
     public DateTimeOffset? FirstResponseDueAt { get; init; }
 
     public DateTimeOffset? ResolutionDueAt { get; init; }
+
+    public SlaClock? FirstResponseClock { get; init; }
+
+    public SlaClock? ResolutionClock { get; init; }
 }

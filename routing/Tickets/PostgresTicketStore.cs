@@ -103,15 +103,19 @@ public sealed partial class PostgresTicketStore(NpgsqlDataSource dataSource) : I
     {
         await using var command = new NpgsqlCommand($"""
             INSERT INTO tickets (tenant_id, status, level, queue, skills, conversation_ref, channel, customer_name,
-                                 reason_code, handoff, opened_at, priority, customer_ref, first_response_due_at, resolution_due_at)
-            VALUES ($1, 'Open', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                 reason_code, handoff, opened_at, priority, customer_ref, first_response_due_at, resolution_due_at,
+                                 first_response_target, first_response_consumed, first_response_running_since, first_response_stopped_at,
+                                 first_response_held_since, resolution_target, resolution_consumed, resolution_running_since,
+                                 resolution_stopped_at, resolution_held_since)
+            VALUES ($1, 'Open', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
             ON CONFLICT (tenant_id, conversation_ref) WHERE {ActivePredicate} DO NOTHING
             RETURNING {Columns}
             """, connection, transaction);
         command.With(ticket.TenantId.Value, (short)ticket.Level, ticket.Queue, ticket.Skills.ToArray(), ticket.ConversationRef,
             ticket.Channel, ticket.CustomerName, ticket.ReasonCode);
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = ticket.Handoff.GetRawText() });
-        command.With(ticket.OpenedAt, (short)ticket.Priority, ticket.CustomerRef ?? ticket.ConversationRef, ticket.FirstResponseDueAt, ticket.ResolutionDueAt);
+        command.With(ticket.OpenedAt, (short)ticket.Priority, ticket.CustomerRef ?? ticket.ConversationRef, ticket.FirstResponseDueAt, ticket.ResolutionDueAt)
+            .With(ClockValues(ticket.FirstResponseClock)).With(ClockValues(ticket.ResolutionClock));
         return await ReadSingleAsync(command, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Sla;
 
 namespace Atendimento.Routing.Tickets;
 
@@ -46,11 +47,25 @@ public sealed partial record Ticket
     public DateTimeOffset? EscalatedAt { get; internal set; }
     public TicketId? MergedIntoId { get; internal set; }
 
-    /// <summary>When the first agent reply is due under the tenant's SLA policy; null when no policy applies.</summary>
+    /// <summary>
+    /// When the first agent reply is due, derived from <see cref="FirstResponseClock"/> in the tenant's calendar;
+    /// null when no policy applies. Once the clock stops it keeps the deadline it last had.
+    /// </summary>
     public DateTimeOffset? FirstResponseDueAt { get; internal set; }
 
-    /// <summary>When the resolution is due under the tenant's SLA policy; null when no policy applies.</summary>
+    /// <summary>When the resolution is due, derived from <see cref="ResolutionClock"/>; null when no policy applies or while it is paused.</summary>
     public DateTimeOffset? ResolutionDueAt { get; internal set; }
+
+    /// <summary>The first-response target being measured (kept up by <c>TicketSla</c> after every change); null when no policy applies.</summary>
+    public SlaClock? FirstResponseClock { get; internal set; }
+
+    public SlaClock? ResolutionClock { get; internal set; }
+
+    /// <summary>Whether the first response missed its target: null until decided, false when met.</summary>
+    public bool? FirstResponseBreached { get; internal set; }
+
+    /// <summary>Whether the resolution missed its target: null until decided (again null after a reopen), false when met.</summary>
+    public bool? ResolutionBreached { get; internal set; }
     public required int Version { get; init; }
 
     /// <summary>Fires <paramref name="trigger"/> if the table allows it from the current state; the caller applies the details after.</summary>

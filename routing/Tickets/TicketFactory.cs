@@ -20,6 +20,8 @@ internal static class TicketFactory
         OpenedAt = request.OpenedAt,
         FirstResponseDueAt = request.FirstResponseDueAt,
         ResolutionDueAt = request.ResolutionDueAt,
+        FirstResponseClock = request.FirstResponseClock,
+        ResolutionClock = request.ResolutionClock,
         Version = 1,
     };
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Atendimento.Routing.Sla;
 
 namespace Atendimento.Routing.Tickets;
 
@@ -21,7 +22,7 @@ public sealed class TicketOptions
         [SupportLevel.N3] = "ouvidoria",
     };
 
-    /// <summary>First response and resolution targets per tenant, priority and level (see <see cref="SlaPolicy"/>).</summary>
+    /// <summary>First response and resolution targets per tenant, priority and level, in business time (see <see cref="SlaPolicy"/>).</summary>
     public List<SlaTarget> Sla { get; set; } = [];
 
     public string QueueFor(SupportLevel level) => LevelQueues.TryGetValue(level, out var queue) ? queue : level.ToString().ToLowerInvariant();

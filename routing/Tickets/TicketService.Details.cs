@@ -5,9 +5,9 @@ namespace Atendimento.Routing.Tickets;
 /// <summary>What leaves the status alone: classification, tags, internal notes and replies to the customer.</summary>
 public sealed partial class TicketService
 {
-    /// <summary>A new priority is served under other SLA targets, so the clock restarts.</summary>
+    /// <summary>A new priority is served under other SLA targets; the clocks keep the time already used.</summary>
     public Task<TicketCommandResult> ChangePriorityAsync(Agent agent, TicketId id, TicketPriority priority, string? reason, CancellationToken cancellationToken = default) =>
-        writer.ChangeAsync(agent.TenantId, id, Actor(agent), reason, ticket => WithSla(ticket, t => t.ChangePriority(priority)), cancellationToken);
+        writer.ChangeAsync(agent.TenantId, id, Actor(agent), reason, ticket => ticket.ChangePriority(priority), cancellationToken);
 
     public Task<TicketCommandResult> ChangeSeverityAsync(Agent agent, TicketId id, TicketSeverity severity, string? reason, CancellationToken cancellationToken = default) =>
         writer.ChangeAsync(agent.TenantId, id, Actor(agent), reason, ticket => ticket.ChangeSeverity(severity), cancellationToken);

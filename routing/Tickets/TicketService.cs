@@ -9,7 +9,7 @@ namespace Atendimento.Routing.Tickets;
 /// does I/O towards the customer. This part: who holds the ticket and at which level.
 /// </summary>
 public sealed partial class TicketService(
-    TicketWriter writer, ITicketStore store, IAgentDirectory agents, ICustomerConversations customers, SlaPolicy sla, IOptions<TicketOptions> options)
+    TicketWriter writer, ITicketStore store, IAgentDirectory agents, ICustomerConversations customers, IOptions<TicketOptions> options)
 {
     public async Task<TicketCommandResult> AcceptAsync(Agent agent, TicketId id, CancellationToken cancellationToken = default)
     {
@@ -33,14 +33,14 @@ public sealed partial class TicketService(
     public Task<TicketCommandResult> TransferToQueueAsync(Agent actor, TicketId id, string queue, string? reason, CancellationToken cancellationToken = default) =>
         writer.ChangeAsync(actor.TenantId, id, Actor(actor), reason, ticket => ticket.TransferToQueue(queue), cancellationToken);
 
-    /// <summary>One level up, into <paramref name="queue"/> or the level's default queue; the SLA clock restarts under the new level's targets.</summary>
+    /// <summary>One level up, into <paramref name="queue"/> or the level's default queue; the SLA clocks go on under the new level's targets.</summary>
     public Task<TicketCommandResult> EscalateAsync(Agent actor, TicketId id, string reason, string? queue, CancellationToken cancellationToken = default) =>
-        writer.ChangeAsync(actor.TenantId, id, Actor(actor), reason, ticket => WithSla(ticket,
-            t => t.Escalate(reason, queue ?? options.Value.QueueFor(Above(t.Level)), writer.Now)), cancellationToken);
+        writer.ChangeAsync(actor.TenantId, id, Actor(actor), reason, ticket =>
+            ticket.Escalate(reason, queue ?? options.Value.QueueFor(Above(ticket.Level)), writer.Now), cancellationToken);
 
     public Task<TicketCommandResult> DeescalateAsync(Agent actor, TicketId id, string reason, string? queue, CancellationToken cancellationToken = default) =>
-        writer.ChangeAsync(actor.TenantId, id, Actor(actor), reason, ticket => WithSla(ticket,
-            t => t.Deescalate(queue ?? options.Value.QueueFor(Below(t.Level)))), cancellationToken);
+        writer.ChangeAsync(actor.TenantId, id, Actor(actor), reason, ticket =>
+            ticket.Deescalate(queue ?? options.Value.QueueFor(Below(ticket.Level))), cancellationToken);
 
     public Task<TicketCommandResult> WaitOnCustomerAsync(Agent agent, TicketId id, string? reason, CancellationToken cancellationToken = default) =>
         writer.ChangeAsync(agent.TenantId, id, Actor(agent), reason, ticket => ticket.WaitOnCustomer(agent.Id), cancellationToken);
@@ -50,16 +50,6 @@ public sealed partial class TicketService(
         await agents.GetAsync(actor.TenantId, agentId, cancellationToken) is { } target
             ? await command(target)
             : TicketCommandResult.Invalid(field, $"There is no agent '{agentId}' in your tenant.");
-
-    private TransitionResult WithSla(Ticket ticket, Func<Ticket, TransitionResult> change)
-    {
-        var result = change(ticket);
-        if (result.Succeeded)
-        {
-            sla.Restart(ticket, writer.Now);
-        }
-        return result;
-    }
 
     private static SupportLevel Above(SupportLevel level) => level == SupportLevel.N3 ? level : level + 1;
 

@@ -1,4 +1,5 @@
 using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Sla;
 using Microsoft.Extensions.Logging;
 
 namespace Atendimento.Routing.Tickets;
@@ -6,8 +7,10 @@ namespace Atendimento.Routing.Tickets;
 /// <summary>
 /// The one way tickets change: load, let the aggregate decide, save with its audit line under optimistic
 /// concurrency (reloading and deciding again when another writer won). Callers do their I/O after it returns.
+/// Every change goes past <see cref="TicketSla"/>, so the SLA clocks follow whatever operation made it; without
+/// one (some unit tests) tickets are not measured.
 /// </summary>
-public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock, ILogger<TicketWriter> logger)
+public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock, ILogger<TicketWriter> logger, TicketSla? sla = null)
 {
     private const int MaxConcurrencyRetries = 5;
 
@@ -35,17 +38,24 @@ public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock,
             {
                 return TicketCommandResult.Invalid("targetTicketId", $"There is no ticket {relatedId} for your tenant.");
             }
+            var before = TicketSla.Snapshot(ticket);
             var transition = change(ticket, related);
             if (!transition.Succeeded)
             {
                 return TicketCommandResult.Refused(transition.Reason!);
             }
+            sla?.Follow(ticket, clock.GetUtcNow());
             var updates = Updates(ticket, related, transition, actor, reason);
             switch (await store.SaveAsync(updates, cancellationToken))
             {
                 case SaveOutcome.Saved:
                     Record(ticket, transition);
-                    return TicketCommandResult.Done(ticket with { Version = ticket.Version + 1 });
+                    var saved = ticket with { Version = ticket.Version + 1 };
+                    if (sla is not null)
+                    {
+                        await sla.AfterSaveAsync(before, saved, cancellationToken);
+                    }
+                    return TicketCommandResult.Done(saved);
                 case SaveOutcome.ConversationHasActiveTicket:
                     return TicketCommandResult.Refused(
                         $"Ticket {id}: its conversation already has another active ticket; resolve or merge that one instead.");

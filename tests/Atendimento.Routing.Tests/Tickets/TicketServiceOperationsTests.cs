@@ -1,4 +1,5 @@
 using Atendimento.Routing.Agents;
+using Atendimento.Routing.Sla;
 using Atendimento.Routing.Tests.Delivery;
 using Atendimento.Routing.Tickets;
 using Atendimento.Testing;
@@ -25,7 +26,7 @@ public sealed class TicketServiceOperationsTests
     };
 
     [Fact]
-    public async Task Escalate_from_N1_moves_ticket_to_N2_queue_writes_the_audit_line_and_restarts_the_sla_under_N2_targets()
+    public async Task Escalate_from_N1_moves_ticket_to_N2_queue_writes_the_audit_line_and_moves_the_sla_to_N2_targets_keeping_time_used()
     {
         var id = await OpenAsync(SupportLevel.N1);
 
@@ -33,8 +34,9 @@ public sealed class TicketServiceOperationsTests
 
         Assert.Equal(TicketCommandOutcome.Done, result.Outcome);
         Assert.Equal((SupportLevel.N2, "n2-especialistas"), (result.Ticket!.Level, result.Ticket.Queue));
-        Assert.Equal(_clock.GetUtcNow().AddHours(4), result.Ticket.ResolutionDueAt);
-        Assert.Equal(_clock.GetUtcNow().AddMinutes(15), result.Ticket.FirstResponseDueAt);
+        // Five minutes were used at N1; the N2 targets (15 minutes, 4 hours) count from the opening, not from now.
+        Assert.Equal(OpenedAtDefault.AddHours(4), result.Ticket.ResolutionDueAt);
+        Assert.Equal(OpenedAtDefault.AddMinutes(15), result.Ticket.FirstResponseDueAt);
         var line = Assert.Single(await _store.GetAuditAsync(Acme, id)).Entry;
         Assert.Equal(new NewAuditEntry(TicketAction.Escalate, TicketActor.Agent("davi"), "Precisa de visita técnica.", "N1", "N2",
             TicketStatus.Open, TicketStatus.Open, _clock.GetUtcNow()), line);
@@ -43,11 +45,11 @@ public sealed class TicketServiceOperationsTests
     [Fact]
     public void A_tenant_specific_sla_row_wins_over_the_row_for_every_tenant()
     {
-        var policy = new SlaPolicy(Microsoft.Extensions.Options.Options.Create(_options));
+        var policy = TicketServices.Sla(_options);
 
-        var urgent = policy.Apply(ATicket().ForTenant(Acme).AtLevel(SupportLevel.N1).WithPriority(TicketPriority.Urgent).BuildRequest());
-        var normal = policy.Apply(ATicket().ForTenant(Acme).AtLevel(SupportLevel.N1).BuildRequest());
-        var unlisted = policy.Apply(ATicket().ForTenant(Acme).AtLevel(SupportLevel.N3).BuildRequest());
+        var urgent = policy.Start(ATicket().ForTenant(Acme).AtLevel(SupportLevel.N1).WithPriority(TicketPriority.Urgent).BuildRequest());
+        var normal = policy.Start(ATicket().ForTenant(Acme).AtLevel(SupportLevel.N1).BuildRequest());
+        var unlisted = policy.Start(ATicket().ForTenant(Acme).AtLevel(SupportLevel.N3).BuildRequest());
 
         Assert.Equal((OpenedAtDefault.AddMinutes(5), OpenedAtDefault.AddHours(1)), (urgent.FirstResponseDueAt!.Value, urgent.ResolutionDueAt!.Value));
         Assert.Equal((OpenedAtDefault.AddMinutes(30), OpenedAtDefault.AddHours(8)), (normal.FirstResponseDueAt!.Value, normal.ResolutionDueAt!.Value));
@@ -122,6 +124,6 @@ public sealed class TicketServiceOperationsTests
         {
             await _agents.UpsertAsync(agent, null);
         }
-        return (await _store.OpenAsync(ATicket().ForTenant(Acme).AtLevel(level).BuildRequest(), [])).Ticket.Id;
+        return (await _store.OpenAsync(TicketServices.Sla(_options).Start(ATicket().ForTenant(Acme).AtLevel(level).BuildRequest()), [])).Ticket.Id;
     }
 }

@@ -1,5 +1,6 @@
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Delivery;
+using Atendimento.Routing.Sla;
 using Atendimento.Routing.Tickets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,19 @@ namespace Atendimento.Routing.Tests.Tickets;
 internal static class TicketServices
 {
     public static TicketService Create(ITicketStore store, ICustomerConversations customers, TimeProvider clock,
-        IAgentDirectory? agents = null, TicketOptions? options = null)
+        IAgentDirectory? agents = null, TicketOptions? options = null, TicketSla? sla = null)
     {
         var wrapped = Options.Create(options ?? new TicketOptions());
-        var writer = new TicketWriter(store, clock, NullLogger<TicketWriter>.Instance);
-        return new TicketService(writer, store, agents ?? new InMemoryAgentDirectory(), customers, new SlaPolicy(wrapped), wrapped);
+        var writer = new TicketWriter(store, clock, NullLogger<TicketWriter>.Instance, sla ?? Sla(wrapped.Value));
+        return new TicketService(writer, store, agents ?? new InMemoryAgentDirectory(), customers, wrapped);
+    }
+
+    /// <summary>The SLA hook over <paramref name="options"/>' rows, <paramref name="sla"/>'s calendars and <paramref name="timers"/>.</summary>
+    public static TicketSla Sla(TicketOptions options, SlaOptions? sla = null, ISlaTimerStore? timers = null)
+    {
+        var slaOptions = Options.Create(sla ?? new SlaOptions());
+        var policy = new SlaPolicy(Options.Create(options), new SlaCalendars(slaOptions));
+        var scheduler = new SlaScheduler(timers ?? new InMemorySlaTimerStore(), new SlaWakeUp(), slaOptions);
+        return new TicketSla(policy, scheduler, NullLogger<TicketSla>.Instance);
     }
 }
