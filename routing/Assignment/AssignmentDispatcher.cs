@@ -1,0 +1,151 @@
+using Atendimento.Platform.Messaging;
+using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Agents;
+using Atendimento.Routing.Tickets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Atendimento.Routing.Assignment;
+
+/// <summary>
+/// Push mode. Every instance runs one; on a wake-up (<see cref="AssignmentSignal"/>, local or from another
+/// instance over the bus) or at each sweep it makes a pass over every tenant with queued tickets: overdue tickets
+/// overflow, and the rest, in <see cref="AssignmentOrder"/>, go to the agent <see cref="AssignmentPolicy"/> picks.
+/// Instances may race for one ticket or one agent; the ticket's version and the agent's capacity claim, both
+/// checked in the store's transaction, let exactly one win, and the loser simply moves on.
+/// </summary>
+public sealed partial class AssignmentDispatcher(
+    IAssignmentStore store, AgentRoster roster, TicketService tickets, AgentPresenceService presence, AssignmentSignal signal,
+    IMessageBus bus, IOptions<AssignmentOptions> options, TimeProvider clock, ILogger<AssignmentDispatcher> logger) : BackgroundService
+{
+    /// <summary>How many agents one ticket may be tried with in a pass before the pass moves on (each failure is a lost race).</summary>
+    private const int MaxTriesPerTicket = 5;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+        await using var subscription = await bus.SubscribeAsync(AssignmentSignal.Topic, _ => { signal.WakeLocal(); return Task.CompletedTask; }, stoppingToken);
+        var sweep = true;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunPassAsync(sweep, stoppingToken))
+                {
+                    // A full batch was read and something moved: there may be more right behind it.
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A database blip must not end the dispatcher, which would stop the host; the next sweep retries.
+                LogPassFailed(exception);
+            }
+            sweep = !await signal.WaitAsync(options.Value.SweepInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>One pass over every tenant with a queue; true when another pass should follow at once.</summary>
+    public async Task<bool> RunPassAsync(bool sweep, CancellationToken cancellationToken = default)
+    {
+        var again = false;
+        foreach (var tenant in await store.TenantsWithQueuedTicketsAsync(cancellationToken))
+        {
+            var outcome = await DispatchAsync(tenant, sweep, cancellationToken);
+            again |= outcome.MoreQueued && outcome.Moved > 0;
+        }
+        return again;
+    }
+
+    /// <summary>Overflows and assigns one tenant's queue, once through the batch.</summary>
+    public async Task<PassOutcome> DispatchAsync(TenantId tenant, bool sweep = false, CancellationToken cancellationToken = default)
+    {
+        var batch = options.Value.BatchSize;
+        var queued = await store.QueuedAsync(tenant, batch, cancellationToken: cancellationToken);
+        var agents = (await roster.ListAsync(tenant, cancellationToken)).ToList();
+        if (sweep)
+        {
+            await ReturnFromOfflineAgentsAsync(tenant, agents, cancellationToken);
+        }
+        var moved = 0;
+        foreach (var waiting in queued)
+        {
+            moved += await OverflowIfOverdueAsync(waiting, cancellationToken) || await AssignAsync(waiting.Ticket, agents, cancellationToken) ? 1 : 0;
+        }
+        return new PassOutcome(moved, queued.Count == batch);
+    }
+
+    private async Task<bool> OverflowIfOverdueAsync(QueuedTicket waiting, CancellationToken cancellationToken)
+    {
+        var ticket = waiting.Ticket;
+        if (options.Value.Find(ticket.TenantId, ticket.Queue) is not { MaxWait: { } maxWait } queue
+            || clock.GetUtcNow() - waiting.QueuedSince <= maxWait)
+        {
+            return false;
+        }
+        var result = await tickets.OverflowAsync(ticket, queue, cancellationToken);
+        if (result.Outcome == TicketCommandOutcome.Done)
+        {
+            RoutingTelemetry.Overflows.Add(1);
+            LogOverflow(ticket.TenantId.Value, ticket.Id.Value, ticket.Queue, result.Ticket!.Queue, result.Ticket.Level.ToString());
+            return true;
+        }
+        LogOverflowRefused(ticket.TenantId.Value, ticket.Id.Value, result.Reason);
+        return false;
+    }
+
+    /// <summary>Tries the best agents in turn; an agent another instance filled meanwhile counts as full for the rest of the pass.</summary>
+    private async Task<bool> AssignAsync(Ticket ticket, List<AgentStatus> agents, CancellationToken cancellationToken)
+    {
+        if (options.Value.ModeOf(ticket.TenantId, ticket.Queue) != QueueMode.Push)
+        {
+            return false;
+        }
+        for (var attempt = 0; attempt < MaxTriesPerTicket && AssignmentPolicy.Choose(ticket, agents) is { } best; attempt++)
+        {
+            var index = agents.IndexOf(best);
+            var result = await tickets.AssignByRoutingAsync(best.Agent, ticket.Id, cancellationToken);
+            switch (result.Outcome)
+            {
+                case TicketCommandOutcome.Done:
+                    agents[index] = best with { Load = best.Load + 1, LastAssignedAt = clock.GetUtcNow() };
+                    RoutingTelemetry.Assignments.Add(1, new KeyValuePair<string, object?>("mode", "push"));
+                    LogAssigned(ticket.TenantId.Value, ticket.Id.Value, best.Agent.Id);
+                    return true;
+                case TicketCommandOutcome.AtCapacity:
+                    agents[index] = best with { Load = best.Agent.Capacity };
+                    break;
+                default:
+                    return false; // Taken or changed by someone else: not ours to assign any more.
+            }
+        }
+        return false;
+    }
+
+    private async Task ReturnFromOfflineAgentsAsync(TenantId tenant, List<AgentStatus> agents, CancellationToken cancellationToken)
+    {
+        foreach (var offline in agents.Where(a => a.Presence == AgentPresence.Offline && a.Load > 0))
+        {
+            await presence.ReturnWaitingTicketsAsync(tenant, offline.Agent.Id, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 3550, Level = LogLevel.Debug, Message = "Ticket {TicketId} of tenant {TenantId} assigned to {AgentId}")]
+    private partial void LogAssigned(string tenantId, long ticketId, string agentId);
+
+    [LoggerMessage(EventId = 3552, Level = LogLevel.Error, Message = "An assignment pass failed; the next sweep tries again")]
+    private partial void LogPassFailed(Exception exception);
+
+    [LoggerMessage(EventId = 3553, Level = LogLevel.Information,
+        Message = "Ticket {TicketId} of tenant {TenantId} overflowed from queue {From} to queue {To} at level {Level}")]
+    private partial void LogOverflow(string tenantId, long ticketId, string from, string to, string level);
+
+    [LoggerMessage(EventId = 3554, Level = LogLevel.Debug, Message = "Ticket {TicketId} of tenant {TenantId} is overdue in its queue but did not overflow: {Reason}")]
+    private partial void LogOverflowRefused(string tenantId, long ticketId, string? reason);
+}
+
+/// <summary>What one pass over a tenant did: tickets assigned or overflowed, and whether the batch was full.</summary>
+public sealed record PassOutcome(int Moved, bool MoreQueued);
