@@ -19,9 +19,6 @@ public sealed partial class AssignmentDispatcher(
     IAssignmentStore store, AgentRoster roster, TicketService tickets, AgentPresenceService presence, AssignmentSignal signal,
     IMessageBus bus, IOptions<AssignmentOptions> options, TimeProvider clock, ILogger<AssignmentDispatcher> logger) : BackgroundService
 {
-    /// <summary>How many agents one ticket may be tried with in a pass before the pass moves on (each failure is a lost race).</summary>
-    private const int MaxTriesPerTicket = 5;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -54,29 +51,48 @@ public sealed partial class AssignmentDispatcher(
         var again = false;
         foreach (var tenant in await store.TenantsWithQueuedTicketsAsync(cancellationToken))
         {
-            var outcome = await DispatchAsync(tenant, sweep, cancellationToken);
-            again |= outcome.MoreQueued && outcome.Moved > 0;
+            // Something moved: a ticket skipped because the pages shifted under us is caught by another pass.
+            again |= (await DispatchAsync(tenant, sweep, cancellationToken)).Moved > 0;
         }
         return again;
     }
 
-    /// <summary>Overflows and assigns one tenant's queue, once through the batch.</summary>
+    /// <summary>
+    /// Overflows and assigns one tenant's queue, a page at a time in assignment order. It reads on past the first
+    /// page while any agent has room or any queue can overflow, so tickets nobody can serve at the head of the
+    /// queue do not hide the ones behind them.
+    /// </summary>
     public async Task<PassOutcome> DispatchAsync(TenantId tenant, bool sweep = false, CancellationToken cancellationToken = default)
     {
         var batch = options.Value.BatchSize;
-        var queued = await store.QueuedAsync(tenant, batch, cancellationToken: cancellationToken);
         var agents = (await roster.ListAsync(tenant, cancellationToken)).ToList();
         if (sweep)
         {
             await ReturnFromOfflineAgentsAsync(tenant, agents, cancellationToken);
         }
         var moved = 0;
-        foreach (var waiting in queued)
+        var offset = 0;
+        while (true)
         {
-            moved += await OverflowIfOverdueAsync(waiting, cancellationToken) || await AssignAsync(waiting.Ticket, agents, cancellationToken) ? 1 : 0;
+            var page = await store.QueuedAsync(tenant, batch, offset: offset, cancellationToken: cancellationToken);
+            var movedHere = 0;
+            foreach (var waiting in page)
+            {
+                movedHere += await OverflowIfOverdueAsync(waiting, cancellationToken) || await AssignAsync(waiting.Ticket, agents, cancellationToken) ? 1 : 0;
+            }
+            moved += movedHere;
+            if (page.Count < batch || !WorthReadingOn(tenant, agents))
+            {
+                return new PassOutcome(moved, page.Count == batch);
+            }
+            // Tickets moved out of the way shift the rest of the queue up.
+            offset += page.Count - movedHere;
         }
-        return new PassOutcome(moved, queued.Count == batch);
     }
+
+    private bool WorthReadingOn(TenantId tenant, List<AgentStatus> agents) =>
+        agents.Any(a => a.Presence == AgentPresence.Online && a.Spare > 0)
+        || options.Value.Queues.Any(q => q.MaxWait is not null && (q.Tenant is null || q.Tenant == tenant.Value));
 
     private async Task<bool> OverflowIfOverdueAsync(QueuedTicket waiting, CancellationToken cancellationToken)
     {
@@ -104,7 +120,8 @@ public sealed partial class AssignmentDispatcher(
         {
             return false;
         }
-        for (var attempt = 0; attempt < MaxTriesPerTicket && AssignmentPolicy.Choose(ticket, agents) is { } best; attempt++)
+        // Ends: every failed try marks that agent full, so the candidates only shrink.
+        while (AssignmentPolicy.Choose(ticket, agents) is { } best)
         {
             var index = agents.IndexOf(best);
             var result = await tickets.AssignByRoutingAsync(best.Agent, ticket.Id, cancellationToken);

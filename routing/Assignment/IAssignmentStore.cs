@@ -12,9 +12,10 @@ public interface IAssignmentStore
     /// <summary>
     /// Queued (Open) tickets of the tenant in assignment order (<see cref="AssignmentOrder"/>), at most
     /// <paramref name="limit"/>, each with the time it entered its current queue; <paramref name="filter"/> keeps only
-    /// the tickets one agent could take.
+    /// the tickets one agent could take; <paramref name="offset"/> skips that many from the head.
     /// </summary>
-    Task<IReadOnlyList<QueuedTicket>> QueuedAsync(TenantId tenantId, int limit, QueueFilter? filter = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<QueuedTicket>> QueuedAsync(TenantId tenantId, int limit, QueueFilter? filter = null, int offset = 0,
+        CancellationToken cancellationToken = default);
 
     /// <summary>For each of <paramref name="agentIds"/>: their load now and when they were last given a ticket.</summary>
     Task<IReadOnlyDictionary<string, AgentWorkload>> WorkloadsAsync(TenantId tenantId, IReadOnlyCollection<string> agentIds,

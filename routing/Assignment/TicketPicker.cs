@@ -23,7 +23,7 @@ public sealed class TicketPicker(IAssignmentStore store, TicketService tickets)
         }
         for (var attempt = 0; attempt < MaxTries; attempt++)
         {
-            var queued = await store.QueuedAsync(agent.TenantId, Window, new QueueFilter(agent.Level, agent.Skills), cancellationToken);
+            var queued = await store.QueuedAsync(agent.TenantId, Window, new QueueFilter(agent.Level, agent.Skills), cancellationToken: cancellationToken);
             if (queued.Count == 0)
             {
                 return PickResult.Empty;

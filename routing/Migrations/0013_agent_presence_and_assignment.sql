@@ -18,7 +18,8 @@ CREATE INDEX tickets_held_by_agent
     ON tickets (tenant_id, assignee_id)
     WHERE status IN ('Assigned', 'InProgress', 'WaitingOnCustomer');
 
--- When an agent was last given a ticket ("longest idle").
+-- When an agent was last given a ticket ("longest idle"). The predicate names assigned_at on purpose: a ticket
+-- list filtered by assignee does not imply it, so those lists keep their own index (tickets_by_assignee).
 CREATE INDEX tickets_last_assignment_by_agent
     ON tickets (tenant_id, assignee_id, assigned_at DESC)
-    WHERE assignee_id IS NOT NULL;
+    WHERE assigned_at IS NOT NULL;

@@ -9,13 +9,15 @@ public sealed partial class InMemoryTicketStore
     /// <summary>The audit actions that put a ticket (back) into a queue, so its wait there starts again.</summary>
     internal static readonly TicketAction[] QueueEntries = [TicketAction.TransferToQueue, TicketAction.Escalate, TicketAction.Deescalate, TicketAction.Reopen];
 
-    public Task<IReadOnlyList<QueuedTicket>> QueuedAsync(TenantId tenantId, int limit, QueueFilter? filter = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<QueuedTicket>> QueuedAsync(TenantId tenantId, int limit, QueueFilter? filter = null, int offset = 0,
+        CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             IReadOnlyList<QueuedTicket> queued = _tickets.Values
                 .Where(t => t.TenantId == tenantId && t.Status == TicketStatus.Open && Fits(t, filter))
                 .Order(AssignmentOrder.Instance)
+                .Skip(offset)
                 .Take(limit)
                 .Select(t => new QueuedTicket(t with { }, QueuedSince(t)))
                 .ToList();

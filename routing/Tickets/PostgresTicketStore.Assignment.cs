@@ -11,7 +11,8 @@ public sealed partial class PostgresTicketStore
     /// <summary>The same actions as <see cref="InMemoryTicketStore.QueueEntries"/>, as SQL.</summary>
     private const string QueueEntryActions = "'TransferToQueue', 'Escalate', 'Deescalate', 'Reopen'";
 
-    public async Task<IReadOnlyList<QueuedTicket>> QueuedAsync(TenantId tenantId, int limit, QueueFilter? filter = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<QueuedTicket>> QueuedAsync(TenantId tenantId, int limit, QueueFilter? filter = null, int offset = 0,
+        CancellationToken cancellationToken = default)
     {
         // The sort matches the partial index tickets_queued_in_assignment_order, so the planner reads it in order.
         await using var command = dataSource.CreateCommand($"""
@@ -23,8 +24,8 @@ public sealed partial class PostgresTicketStore
             WHERE tenant_id = $1 AND status = 'Open'
               AND ($2::smallint IS NULL OR level = $2) AND ($3::text[] IS NULL OR skills <@ $3)
             ORDER BY priority DESC, first_response_due_at ASC NULLS LAST, opened_at, id
-            LIMIT $4
-            """).With(tenantId.Value, filter is null ? null : (short)filter.Level, filter?.Skills.ToArray(), limit);
+            LIMIT $4 OFFSET $5
+            """).With(tenantId.Value, filter is null ? null : (short)filter.Level, filter?.Skills.ToArray(), limit, offset);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var queued = new List<QueuedTicket>();
         while (await reader.ReadAsync(cancellationToken))
