@@ -25,7 +25,19 @@ public sealed partial class AssignmentDispatcher(
         {
             return;
         }
-        await using var subscription = await bus.SubscribeAsync(AssignmentSignal.Topic, _ => { signal.WakeLocal(); return Task.CompletedTask; }, stoppingToken);
+        var subscription = await SubscribeAsync(stoppingToken);
+        try
+        {
+            await LoopAsync(stoppingToken);
+        }
+        finally
+        {
+            await UnsubscribeAsync(subscription);
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
         var sweep = true;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -33,7 +45,7 @@ public sealed partial class AssignmentDispatcher(
             {
                 while (await RunPassAsync(sweep, stoppingToken))
                 {
-                    // A full batch was read and something moved: there may be more right behind it.
+                    // Something moved: the next pass may find more that the moves made possible.
                 }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -42,6 +54,40 @@ public sealed partial class AssignmentDispatcher(
                 LogPassFailed(exception);
             }
             sweep = !await signal.WaitAsync(options.Value.SweepInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>Wake-ups from the other instances. Without them (Redis down at start) the sweep still finds the work.</summary>
+    private async Task<IAsyncDisposable?> SubscribeAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await bus.SubscribeAsync(AssignmentSignal.Topic, _ =>
+            {
+                signal.WakeLocal();
+                return Task.CompletedTask;
+            }, stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogSubscribeFailed(exception);
+            return null;
+        }
+    }
+
+    private async Task UnsubscribeAsync(IAsyncDisposable? subscription)
+    {
+        try
+        {
+            if (subscription is not null)
+            {
+                await subscription.DisposeAsync();
+            }
+        }
+        catch (Exception exception)
+        {
+            // Stopping anyway; a subscription left on a dead connection goes with it.
+            LogSubscribeFailed(exception);
         }
     }
 
@@ -155,6 +201,10 @@ public sealed partial class AssignmentDispatcher(
 
     [LoggerMessage(EventId = 3552, Level = LogLevel.Error, Message = "An assignment pass failed; the next sweep tries again")]
     private partial void LogPassFailed(Exception exception);
+
+    [LoggerMessage(EventId = 3555, Level = LogLevel.Warning,
+        Message = "Could not subscribe to (or leave) the assignment wake-ups of other instances; relying on the sweep")]
+    private partial void LogSubscribeFailed(Exception exception);
 
     [LoggerMessage(EventId = 3553, Level = LogLevel.Information,
         Message = "Ticket {TicketId} of tenant {TenantId} overflowed from queue {From} to queue {To} at level {Level}")]

@@ -16,7 +16,7 @@ namespace Atendimento.Integration.Tests.Routing;
 /// Presence, the roster and pick mode through the agent API on real PostgreSQL and Redis. Each test has a tenant
 /// of its own, so the push dispatcher of the shared host only ever sees that test's agents and tickets.
 /// </summary>
-public sealed class AgentApiTests(PostgresRedisFixture fixture) : IClassFixture<PostgresRedisFixture>
+public sealed class AgentApiTests(RoutingHostFixture fixture) : IClassFixture<RoutingHostFixture>
 {
     [Fact]
     public async Task Going_online_gets_a_queued_ticket_pushed_and_going_offline_returns_it_to_the_queue()
