@@ -2,6 +2,7 @@ using Atendimento.Platform;
 using Atendimento.Platform.Postgres;
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Api;
+using Atendimento.Routing.Assignment;
 using Atendimento.Routing.Delivery;
 using Atendimento.Routing.Desk;
 using Atendimento.Routing.Sla;
@@ -21,9 +22,7 @@ public static class RoutingModule
     {
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.Section));
         services.AddSingleton(new MigrationSet("routing", 10, typeof(RoutingModule).Assembly));
-        services.AddSingleton<ITicketStore>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
-            ? ActivatorUtilities.CreateInstance<PostgresTicketStore>(sp)
-            : new InMemoryTicketStore());
+        services.AddAssignment(configuration);
         services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresAgentDirectory>(sp)
             : new InMemoryAgentDirectory());
@@ -44,6 +43,32 @@ public static class RoutingModule
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireClaim(ApiKeyAuthenticationHandler.TenantClaim));
+        return services;
+    }
+
+    /// <summary>
+    /// The ticket store (wrapped so that every change that may free or need an agent wakes the dispatcher), agents'
+    /// presence, and the engine that assigns queued tickets (push), lets agents take them (pick) and overflows them.
+    /// </summary>
+    private static IServiceCollection AddAssignment(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new UnsignalledTicketStore(sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresTicketStore>(sp)
+            : new InMemoryTicketStore()));
+        services.AddSingleton<ITicketStore>(sp => new SignallingTicketStore(
+            sp.GetRequiredService<UnsignalledTicketStore>().Store, sp.GetRequiredService<AssignmentSignal>()));
+        // One store object behind both interfaces: the dispatcher reads the rows the ticket paths write.
+        services.AddSingleton(sp => (IAssignmentStore)sp.GetRequiredService<UnsignalledTicketStore>().Store);
+        services.AddSingleton<IAgentPresenceStore>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresAgentPresenceStore>(sp)
+            : new InMemoryAgentPresenceStore());
+        services.AddSingleton<AssignmentSignal>();
+        services.AddSingleton<AgentRoster>();
+        services.AddSingleton<AgentPresenceService>();
+        services.AddSingleton<TicketPicker>();
+        services.AddSingleton<AssignmentDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<AssignmentDispatcher>());
         return services;
     }
 
@@ -72,6 +97,7 @@ public static class RoutingModule
     public static IEndpointRouteBuilder MapTicketRouting(this IEndpointRouteBuilder app)
     {
         TicketEndpoints.Map(app);
+        AgentEndpoints.Map(app);
         app.MapDesk();
         return app;
     }

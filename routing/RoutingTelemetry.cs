@@ -19,4 +19,8 @@ public static class RoutingTelemetry
     public static readonly Counter<long> SlaEvents = Meter.CreateCounter<long>("atendimento.sla.events", description: "SLA warnings and breaches raised, by moment");
 
     public static readonly Histogram<double> SlaEventDelay = Meter.CreateHistogram<double>("atendimento.sla.event_delay", unit: "ms", description: "Time from an SLA moment to its event");
+
+    public static readonly Counter<long> Assignments = Meter.CreateCounter<long>("atendimento.routing.assignments", description: "Tickets given to agents by routing, by mode (push, pick)");
+
+    public static readonly Counter<long> Overflows = Meter.CreateCounter<long>("atendimento.routing.overflows", description: "Tickets that waited longer than their queue allows and moved on");
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Atendimento.Platform.Postgres;
 using Atendimento.Platform.Tenancy;
-using Atendimento.Routing;
 using Atendimento.Routing.Sla;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -93,38 +92,6 @@ internal static class SlaDelayMeasurement
         {
             Arrivals.Enqueue((raised, TimeProvider.System.GetUtcNow()));
             return Task.CompletedTask;
-        }
-    }
-
-    /// <summary>A throwaway schema with the routing migrations, dropped at the end.</summary>
-    private sealed class Schema : IAsyncDisposable
-    {
-        private readonly string _admin;
-        private readonly string _name;
-
-        private Schema(string admin, string name, NpgsqlDataSource dataSource) => (_admin, _name, DataSource) = (admin, name, dataSource);
-
-        public NpgsqlDataSource DataSource { get; }
-
-        public static async Task<Schema> CreateAsync(string admin)
-        {
-            var name = "carga_" + Guid.NewGuid().ToString("N")[..12];
-            await using (var source = NpgsqlDataSource.Create(admin))
-            await using (var create = source.CreateCommand($"CREATE SCHEMA {name}"))
-            {
-                await create.ExecuteNonQueryAsync();
-            }
-            var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(admin) { SearchPath = name }.ConnectionString);
-            await new MigrationRunner(dataSource, [new MigrationSet("routing", 10, typeof(RoutingModule).Assembly)], NullLogger<MigrationRunner>.Instance).ApplyAsync();
-            return new Schema(admin, name, dataSource);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await DataSource.DisposeAsync();
-            await using var source = NpgsqlDataSource.Create(_admin);
-            await using var drop = source.CreateCommand($"DROP SCHEMA {_name} CASCADE");
-            await drop.ExecuteNonQueryAsync();
         }
     }
 }

@@ -1,9 +1,10 @@
 using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Assignment;
 
 namespace Atendimento.Routing.Tickets;
 
 /// <summary>The embedded default. Hands out copies, so callers see the same isolation PostgreSQL gives them.</summary>
-public sealed class InMemoryTicketStore : ITicketStore
+public sealed partial class InMemoryTicketStore : ITicketStore, IAssignmentStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(TenantId, TicketId), Ticket> _tickets = [];
@@ -65,7 +66,11 @@ public sealed class InMemoryTicketStore : ITicketStore
             {
                 return Task.FromResult(SaveOutcome.ConversationHasActiveTicket);
             }
-            foreach (var (ticket, audit) in updates)
+            if (updates.Any(u => u.Claim is { } claim && HeldBy(u.Ticket.TenantId, claim.AgentId, except: u.Ticket.Id) >= claim.Capacity))
+            {
+                return Task.FromResult(SaveOutcome.AgentAtCapacity);
+            }
+            foreach (var (ticket, audit, _) in updates)
             {
                 _tickets[(ticket.TenantId, ticket.Id)] = ticket with { Version = ticket.Version + 1 };
                 foreach (var entry in audit)

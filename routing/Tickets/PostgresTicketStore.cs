@@ -1,6 +1,7 @@
 using System.Text;
 using Atendimento.Platform.Postgres;
 using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Assignment;
 using Npgsql;
 using NpgsqlTypes;
 using static Atendimento.Routing.Tickets.PostgresTicketRows;
@@ -8,7 +9,7 @@ using static Atendimento.Routing.Tickets.PostgresTicketRows;
 namespace Atendimento.Routing.Tickets;
 
 /// <summary>Tickets in PostgreSQL; the message log and the audit log are in the other parts of this class.</summary>
-public sealed partial class PostgresTicketStore(NpgsqlDataSource dataSource) : ITicketStore
+public sealed partial class PostgresTicketStore(NpgsqlDataSource dataSource) : ITicketStore, IAssignmentStore
 {
     public async Task<OpenResult> OpenAsync(NewTicket ticket, IReadOnlyList<NewTicketMessage> transcript, CancellationToken cancellationToken = default)
     {
@@ -79,7 +80,12 @@ public sealed partial class PostgresTicketStore(NpgsqlDataSource dataSource) : I
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            foreach (var (ticket, audit) in updates)
+            if (!await ClaimsHoldAsync(connection, transaction, updates, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return SaveOutcome.AgentAtCapacity;
+            }
+            foreach (var (ticket, audit, _) in updates)
             {
                 await using var update = Update(ticket, connection, transaction);
                 if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)

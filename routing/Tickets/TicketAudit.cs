@@ -52,8 +52,18 @@ public sealed record NewAuditEntry(
 /// <summary>One line of a ticket's audit log: who, why, from, to, when. <see cref="Sequence"/> orders the lines.</summary>
 public sealed record TicketAuditEntry(TicketId TicketId, long Sequence, NewAuditEntry Entry);
 
-/// <summary>A changed ticket and the audit lines that explain the change, saved together or not at all.</summary>
-public sealed record TicketUpdate(Ticket Ticket, IReadOnlyList<NewAuditEntry> Audit);
+/// <summary>
+/// A changed ticket and the audit lines that explain the change, saved together or not at all. A change that gives
+/// the ticket to an agent who did not hold it carries a <see cref="CapacityClaim"/>, checked under that agent's lock.
+/// </summary>
+public sealed record TicketUpdate(Ticket Ticket, IReadOnlyList<NewAuditEntry> Audit, CapacityClaim? Claim = null);
+
+/// <summary>
+/// The agent the ticket now goes to may hold at most <paramref name="Capacity"/> active tickets (assigned, in
+/// progress or waiting on the customer), this one included. The store counts them under a per-agent lock, so two
+/// instances assigning to one agent at once cannot both pass.
+/// </summary>
+public sealed record CapacityClaim(string AgentId, int Capacity);
 
 public enum SaveOutcome
 {
@@ -64,4 +74,7 @@ public enum SaveOutcome
 
     /// <summary>The change would give the conversation a second active ticket (a reopen after a new handoff).</summary>
     ConversationHasActiveTicket,
+
+    /// <summary>The <see cref="CapacityClaim"/> failed: the agent already holds as many active tickets as their capacity.</summary>
+    AgentAtCapacity,
 }

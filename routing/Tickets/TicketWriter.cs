@@ -1,4 +1,5 @@
 using Atendimento.Platform.Tenancy;
+using Atendimento.Routing.Agents;
 using Atendimento.Routing.Sla;
 using Microsoft.Extensions.Logging;
 
@@ -7,10 +8,13 @@ namespace Atendimento.Routing.Tickets;
 /// <summary>
 /// The one way tickets change: load, let the aggregate decide, save with its audit line under optimistic
 /// concurrency (reloading and deciding again when another writer won). Callers do their I/O after it returns.
-/// Every change goes past <see cref="TicketSla"/>, so the SLA clocks follow whatever operation made it; without
-/// one (some unit tests) tickets are not measured.
+/// A change that gives the ticket to an agent who did not hold it is saved only if the agent has room under their
+/// capacity (<see cref="CapacityClaim"/>); <paramref name="agents"/> supplies the capacity, and without it (some unit
+/// tests) no claim is made. Every change goes past <see cref="TicketSla"/>, so the SLA clocks follow whatever
+/// operation made it; without one (some unit tests) tickets are not measured.
 /// </summary>
-public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock, ILogger<TicketWriter> logger, TicketSla? sla = null)
+public sealed partial class TicketWriter(
+    ITicketStore store, TimeProvider clock, ILogger<TicketWriter> logger, IAgentDirectory? agents = null, TicketSla? sla = null)
 {
     private const int MaxConcurrencyRetries = 5;
 
@@ -39,15 +43,20 @@ public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock,
                 return TicketCommandResult.Invalid("targetTicketId", $"There is no ticket {relatedId} for your tenant.");
             }
             var before = TicketSla.Snapshot(ticket);
+            var holderBefore = AgentLoad.Holder(ticket);
             var transition = change(ticket, related);
             if (!transition.Succeeded)
             {
                 return TicketCommandResult.Refused(transition.Reason!);
             }
             sla?.Follow(ticket, clock.GetUtcNow());
-            var updates = Updates(ticket, related, transition, actor, reason);
+            var claim = await ClaimAsync(ticket, holderBefore, cancellationToken);
+            var updates = Updates(ticket, related, transition, actor, reason, claim);
             switch (await store.SaveAsync(updates, cancellationToken))
             {
+                case SaveOutcome.AgentAtCapacity:
+                    return TicketCommandResult.AtCapacity(
+                        $"Ticket {id}: agent {claim!.AgentId} already holds {claim.Capacity} active tickets, their capacity.");
                 case SaveOutcome.Saved:
                     Record(ticket, transition);
                     var saved = ticket with { Version = ticket.Version + 1 };
@@ -65,11 +74,22 @@ public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock,
         return TicketCommandResult.Refused($"Ticket {id} is being changed by someone else; try again.");
     }
 
-    private List<TicketUpdate> Updates(Ticket ticket, Ticket? related, TransitionResult transition, TicketActor actor, string? reason)
+    /// <summary>A claim when the change hands the ticket to an agent who did not hold it before (assign, accept from the queue, transfer).</summary>
+    private async Task<CapacityClaim?> ClaimAsync(Ticket ticket, string? holderBefore, CancellationToken cancellationToken)
+    {
+        if (AgentLoad.Holder(ticket) is not { } holder || holder == holderBefore || agents is null)
+        {
+            return null;
+        }
+        var agent = await agents.GetAsync(ticket.TenantId, holder, cancellationToken);
+        return agent is null ? null : new CapacityClaim(agent.Id, agent.Capacity);
+    }
+
+    private List<TicketUpdate> Updates(Ticket ticket, Ticket? related, TransitionResult transition, TicketActor actor, string? reason, CapacityClaim? claim)
     {
         var now = clock.GetUtcNow();
         List<NewAuditEntry> audit = transition.Change is null ? [] : [NewAuditEntry.Of(transition, actor, reason, now)];
-        List<TicketUpdate> updates = [new TicketUpdate(ticket, audit)];
+        List<TicketUpdate> updates = [new TicketUpdate(ticket, audit, claim)];
         if (related is not null)
         {
             // The related ticket does not change, but its version moves on, so a concurrent change of it retries us.

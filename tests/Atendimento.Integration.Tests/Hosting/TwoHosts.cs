@@ -1,4 +1,5 @@
 using Atendimento.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Atendimento.Integration.Tests.Hosting;
 
@@ -13,10 +14,12 @@ public sealed class TwoHosts : IAsyncDisposable
 
     public AtendimentoHost Second { get; }
 
-    public static async Task<TwoHosts> StartAsync()
+    /// <param name="services">Replaces registrations on both hosts, as <see cref="AtendimentoHost.Start"/> does.</param>
+    public static async Task<TwoHosts> StartAsync(Action<IServiceCollection>? services = null)
     {
         var schema = await PostgresSchema.CreateAsync();
-        return new TwoHosts(schema, AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis), AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis));
+        return new TwoHosts(schema, AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, services: services),
+            AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, services: services));
     }
 
     public async ValueTask DisposeAsync()

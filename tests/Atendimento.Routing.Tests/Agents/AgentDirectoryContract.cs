@@ -93,6 +93,23 @@ public abstract class AgentDirectoryContract
         AssertSameAgent(Ana, await directory.FindByApiKeyAsync("key-ana-2"));
     }
 
+    [Fact]
+    public async Task ListAsync_returns_the_tenants_agents_by_id_and_none_of_another_tenant()
+    {
+        var directory = await CreateDirectoryAsync();
+        var bruno = new Agent(Acme, "bruno", "Bruno Lima", SupportLevel.N2, ["internet"], 2);
+        await directory.UpsertAsync(bruno, null);
+        await directory.UpsertAsync(Ana, null);
+        await directory.UpsertAsync(Ana with { TenantId = Globex, Id = "zeca" }, null);
+
+        var listed = await directory.ListAsync(Acme);
+
+        Assert.Equal(["ana", "bruno"], listed.Select(a => a.Id));
+        AssertSameAgent(Ana, listed[0]);
+        AssertSameAgent(bruno, listed[1]);
+        Assert.Empty(await directory.ListAsync(new TenantId("initech")));
+    }
+
     protected static void AssertSameAgent(Agent expected, Agent? actual)
     {
         Assert.NotNull(actual);

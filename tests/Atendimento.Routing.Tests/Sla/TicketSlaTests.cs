@@ -273,5 +273,5 @@ public sealed class TicketSlaTests
         return await _timers.FireDueAsync(at, 100);
     }
 
-    private TicketWriter Writer() => new(_store, _clock, NullLogger<TicketWriter>.Instance, _sla);
+    private TicketWriter Writer() => new(_store, _clock, NullLogger<TicketWriter>.Instance, sla: _sla);
 }

@@ -14,7 +14,7 @@ internal static class TicketServices
         IAgentDirectory? agents = null, TicketOptions? options = null, TicketSla? sla = null)
     {
         var wrapped = Options.Create(options ?? new TicketOptions());
-        var writer = new TicketWriter(store, clock, NullLogger<TicketWriter>.Instance, sla ?? Sla(wrapped.Value));
+        var writer = new TicketWriter(store, clock, NullLogger<TicketWriter>.Instance, sla: sla ?? Sla(wrapped.Value));
         return new TicketService(writer, store, agents ?? new InMemoryAgentDirectory(), customers, wrapped);
     }
 
