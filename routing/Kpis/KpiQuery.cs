@@ -39,6 +39,17 @@ public sealed record KpiQuery(
         };
     }
 
+    /// <summary>
+    /// <see cref="BucketOf"/> in SQL, for a statement whose parameter $2 is <see cref="From"/>: PostgreSQL's ISO week
+    /// starts on Monday too.
+    /// </summary>
+    public string BucketSql(string column) => GroupBy switch
+    {
+        KpiGrouping.Day => $"date_trunc('day', {column}, 'UTC')",
+        KpiGrouping.Week => $"date_trunc('week', {column}, 'UTC')",
+        _ => "$2::timestamptz",
+    };
+
     /// <summary>Every bucket of the period in order, clipped to it, each keyed by its unclipped start.</summary>
     public IReadOnlyList<KpiBucket> Buckets()
     {

@@ -86,11 +86,11 @@ internal sealed class KpiSql
 {
     private readonly List<object?> _values;
     private readonly string _filters;
-    private readonly KpiGrouping _grouping;
+    private readonly KpiQuery _query;
 
     public KpiSql(TenantId tenantId, KpiQuery query, DateTimeOffset now)
     {
-        _grouping = query.GroupBy;
+        _query = query;
         _values = [tenantId.Value, query.From, query.To, query.To < now ? query.To : now];
         var filters = new List<string>();
         void Filter(string column, object? value)
@@ -177,11 +177,5 @@ internal sealed class KpiSql
         GROUP BY 1, 2, 3
         """;
 
-    /// <summary>The bucket an instant falls in: the period's start ($2) when not grouped, else its UTC day or ISO week.</summary>
-    private string Bucket(string column) => _grouping switch
-    {
-        KpiGrouping.Day => $"date_trunc('day', {column}, 'UTC')",
-        KpiGrouping.Week => $"date_trunc('week', {column}, 'UTC')",
-        _ => "$2::timestamptz",
-    };
+    private string Bucket(string column) => _query.BucketSql(column);
 }
