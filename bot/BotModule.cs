@@ -29,6 +29,11 @@ public static class BotModule
         services.AddSingleton<ICustomerConversations, CustomerConversations>();
         services.AddSingleton<InactivitySweeper>();
         services.AddHostedService<InactivityWatcher>();
+        services.AddSingleton<IBotResolutionLog>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresBotResolutionLog>(sp)
+            : new InMemoryBotResolutionLog());
+        // The KPIs read what the bot records (routing's default says "not measured").
+        services.AddSingleton<Atendimento.Routing.Kpis.IBotResolutions>(sp => sp.GetRequiredService<IBotResolutionLog>());
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresConversationStore>(sp)
             : new InMemoryConversationStore());

@@ -5,6 +5,7 @@ using Atendimento.Routing.Api;
 using Atendimento.Routing.Assignment;
 using Atendimento.Routing.Delivery;
 using Atendimento.Routing.Desk;
+using Atendimento.Routing.Kpis;
 using Atendimento.Routing.Sla;
 using Atendimento.Routing.Tickets;
 using Microsoft.AspNetCore.Authentication;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Atendimento.Routing;
 
@@ -32,6 +34,7 @@ public static class RoutingModule
         services.AddSingleton<TicketService>();
         services.AddSingleton<CustomerMessages>();
         services.AddSla(configuration);
+        services.AddKpis();
         services.AddDesk(configuration);
         services.AddHostedService<DevelopmentAgentSeeder>();
         // Not the default scheme: only the agent API asks for it (the host suppresses ASP.NET Core's habit of
@@ -94,10 +97,24 @@ public static class RoutingModule
         return services;
     }
 
+    /// <summary>The KPIs: SQL on PostgreSQL, or the same definitions over the in-memory tickets of the embedded default.</summary>
+    private static IServiceCollection AddKpis(this IServiceCollection services)
+    {
+        services.AddSingleton<IKpiStore>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresKpiStore>(sp)
+            : new InMemoryKpiStore(sp.GetRequiredService<ITicketStore>() as InMemoryTicketStore
+                ?? throw new InvalidOperationException("The in-memory KPIs read the in-memory ticket store; register InMemoryTicketStore as ITicketStore.")));
+        // The bot module replaces this with the resolutions it records.
+        services.TryAddSingleton<IBotResolutions, NoBotResolutions>();
+        services.AddSingleton<KpiService>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapTicketRouting(this IEndpointRouteBuilder app)
     {
         TicketEndpoints.Map(app);
         AgentEndpoints.Map(app);
+        KpiEndpoints.Map(app);
         app.MapDesk();
         return app;
     }

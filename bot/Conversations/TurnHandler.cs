@@ -17,6 +17,7 @@ public sealed partial class TurnHandler(
     HandoffService handoff,
     HandoffRelay relay,
     OutboundActivities outbound,
+    IBotResolutionLog resolutions,
     TimeProvider clock,
     ILogger<TurnHandler> logger)
 {
@@ -59,6 +60,12 @@ public sealed partial class TurnHandler(
         var turn = await RunBotAsync(withCustomer, text, cancellationToken);
         var next = StartSilence(withCustomer.WithTranscript(turn.Replies.Select(BotEntry)) with { Dialog = turn.State });
         var activities = turn.Replies.Select(reply => outbound.Message(next, reply, activity.Id)).ToList();
+        if (turn.Handoff is null && turn.CompletedIntent is { } intent)
+        {
+            // Without a channel id the turn cannot be told from a retry of itself; a fresh key counts it anyway.
+            await resolutions.RecordAsync(new BotResolution(state.TenantId, state.Id, activity.Id ?? Guid.NewGuid().ToString("N"), intent,
+                state.Channel, clock.GetUtcNow()), cancellationToken);
+        }
         return turn.Handoff is { } decision
             ? await HandOffAsync(next, decision, activities, activity.Id, cancellationToken)
             : new TurnOutcome(next, activities, ConversationOwner.Bot);

@@ -60,7 +60,7 @@ public sealed class ConversationBot(DialogCatalog catalog, IDialogActions action
         {
             if (await context.ContinueDialogAsync(text, cancellationToken) is { } result)
             {
-                return Finish(context, definition, result);
+                return Finish(context, definition, result, current.Name);
             }
         }
         if ((interrupting ?? clear) is { } chosen)
@@ -115,7 +115,7 @@ public sealed class ConversationBot(DialogCatalog catalog, IDialogActions action
     private static async Task<BotTurn> BeginAsync(DialogContext context, BotDefinition definition, IntentDefinition intent, CancellationToken cancellationToken)
     {
         context.State = context.State.Idle() with { FailedRecognitions = 0, OffersInARow = 0 };
-        return Finish(context, definition, await context.BeginDialogAsync(intent.Name, cancellationToken));
+        return Finish(context, definition, await context.BeginDialogAsync(intent.Name, cancellationToken), intent.Name);
     }
 
     /// <summary>Unsure: ask with the candidates. Past the offers allowed in a row it is a miss, so asking cannot loop.</summary>
@@ -148,14 +148,16 @@ public sealed class ConversationBot(DialogCatalog catalog, IDialogActions action
     }
 
     /// <summary>After a dialog ends, the menu comes back as suggestions so the customer can go on in one tap.</summary>
-    private static BotTurn Finish(DialogContext context, BotDefinition definition, DialogTurnResult result)
+    /// <summary>A dialog that completes without a handoff is one the bot resolved: the turn says which, for the KPIs.</summary>
+    private static BotTurn Finish(DialogContext context, BotDefinition definition, DialogTurnResult result, string intent)
     {
         var ended = result.Status != DialogTurnStatus.Waiting && context.Handoff is null;
         if (ended && context.Replies.Count > 0 && context.Replies[^1].Choices is null)
         {
             context.Replies[^1] = context.Replies[^1] with { Choices = MenuChoices(definition.Policy) };
         }
-        return context.ToTurn();
+        var resolved = result.Status == DialogTurnStatus.Complete && context.Handoff is null;
+        return context.ToTurn() with { CompletedIntent = resolved ? intent : null };
     }
 
     private static List<string> MenuChoices(BotPolicy policy) => policy.Menu.Options.Select(o => o.Title).ToList();

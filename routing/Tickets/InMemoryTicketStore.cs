@@ -91,6 +91,16 @@ public sealed partial class InMemoryTicketStore : ITicketStore, IAssignmentStore
         }
     }
 
+    /// <summary>Copies of a tenant's tickets and audit lines, for the in-memory KPIs (InMemoryKpiStore).</summary>
+    internal (IReadOnlyList<Ticket> Tickets, IReadOnlyList<TicketAuditEntry> Audit) Snapshot(TenantId tenantId)
+    {
+        lock (_gate)
+        {
+            return (_tickets.Values.Where(t => t.TenantId == tenantId).Select(t => t with { }).ToList(),
+                _audit.Where(a => a.Tenant == tenantId).Select(a => a.Entry).ToList());
+        }
+    }
+
     private bool GivesConversationASecondActiveTicket(Ticket ticket) =>
         TicketLifecycle.IsActive(ticket.Status) && _tickets.Values.Any(other =>
             other.TenantId == ticket.TenantId && other.Id != ticket.Id && other.ConversationRef == ticket.ConversationRef

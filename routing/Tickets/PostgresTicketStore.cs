@@ -31,9 +31,11 @@ public sealed partial class PostgresTicketStore(NpgsqlDataSource dataSource) : I
         return new OpenResult(created, Created: true);
     }
 
+    /// <summary>Read under the tenant's row-level security scope: every API call on a ticket passes through here first.</summary>
     public async Task<Ticket?> GetAsync(TenantId tenantId, TicketId id, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM tickets WHERE tenant_id = $1 AND id = $2")
+        await using var scope = await TenantScope.BeginAsync(dataSource, tenantId, cancellationToken: cancellationToken);
+        await using var command = scope.Command($"SELECT {Columns} FROM tickets WHERE tenant_id = $1 AND id = $2")
             .With(tenantId.Value, id.Value);
         return await ReadSingleAsync(command, cancellationToken);
     }

@@ -41,6 +41,40 @@ public sealed class PostgresSchema : IAsyncDisposable
         return schema;
     }
 
+    /// <summary>
+    /// A role like the application's in production: it logs in, but is neither superuser nor BYPASSRLS, so row-level
+    /// security applies to it (the tests' own postgres superuser skips every policy).
+    /// </summary>
+    public const string ApplicationRole = "atendimento_app";
+
+    /// <summary>
+    /// A connection string on this schema as <see cref="ApplicationRole"/>, which may create tables in it (so a host
+    /// started on it runs its migrations as that role and owns its tables, as in production) and use those created
+    /// by anyone else.
+    /// </summary>
+    public async Task<string> ApplicationConnectionStringAsync(int? maxPoolSize = null)
+    {
+        await using (var admin = NpgsqlDataSource.Create(TestEnvironment.Postgres))
+        await using (var grant = admin.CreateCommand($$"""
+            DO $$ BEGIN
+                CREATE ROLE {{ApplicationRole}} LOGIN NOSUPERUSER NOBYPASSRLS;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END $$;
+            GRANT USAGE, CREATE ON SCHEMA {{Name}} TO {{ApplicationRole}};
+            GRANT ALL ON ALL TABLES IN SCHEMA {{Name}} TO {{ApplicationRole}};
+            GRANT ALL ON ALL SEQUENCES IN SCHEMA {{Name}} TO {{ApplicationRole}};
+            """))
+        {
+            await grant.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Username = ApplicationRole };
+        if (maxPoolSize is { } size)
+        {
+            builder.MaxPoolSize = size;
+        }
+        return builder.ConnectionString;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();

@@ -69,6 +69,8 @@ public sealed class ConversationHarness : IAsyncDisposable
 
     public IConversationStore Conversations => _services.GetRequiredService<IConversationStore>();
 
+    public IBotResolutionLog BotResolutions => _services.GetRequiredService<IBotResolutionLog>();
+
     /// <summary>Everything the channel delivered to the customer so far: bot replies, events, and what agents wrote.</summary>
     public IReadOnlyList<Activity> Sent => _channel.Sent;
 
