@@ -7,6 +7,9 @@ public interface IAgentDirectory
 {
     Task<Agent?> GetAsync(TenantId tenantId, string agentId, CancellationToken cancellationToken = default);
 
+    /// <summary>The tenant's agents, by id.</summary>
+    Task<IReadOnlyList<Agent>> ListAsync(TenantId tenantId, CancellationToken cancellationToken = default);
+
     Task<Agent?> FindByApiKeyAsync(string apiKey, CancellationToken cancellationToken = default);
 
     /// <summary>Creates or updates the agent and adds <paramref name="apiKey"/> to its keys when given.</summary>

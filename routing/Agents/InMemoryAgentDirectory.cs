@@ -11,6 +11,9 @@ public sealed class InMemoryAgentDirectory : IAgentDirectory
     public Task<Agent?> GetAsync(TenantId tenantId, string agentId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_agents.GetValueOrDefault((tenantId, agentId)));
 
+    public Task<IReadOnlyList<Agent>> ListAsync(TenantId tenantId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Agent>>(_agents.Values.Where(a => a.TenantId == tenantId).OrderBy(a => a.Id, StringComparer.Ordinal).ToList());
+
     public Task<Agent?> FindByApiKeyAsync(string apiKey, CancellationToken cancellationToken = default) =>
         Task.FromResult(_keys.TryGetValue(ApiKeyHash.Of(apiKey), out var owner) ? _agents.GetValueOrDefault(owner) : null);
 

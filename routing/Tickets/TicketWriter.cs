@@ -7,11 +7,14 @@ namespace Atendimento.Routing.Tickets;
 /// The one way tickets change: load, let the aggregate decide, save with its audit line under optimistic
 /// concurrency (reloading and deciding again when another writer won). Callers do their I/O after it returns.
 /// </summary>
-public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock, ILogger<TicketWriter> logger)
+public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock, ILogger<TicketWriter> logger, ITicketEvents? events = null)
 {
     private const int MaxConcurrencyRetries = 5;
 
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Where saved changes are told; the ticket service tells its transcript lines there too.</summary>
+    public ITicketEvents Events { get; } = events ?? NoTicketEvents.Instance;
 
     public Task<TicketCommandResult> ChangeAsync(TenantId tenant, TicketId id, TicketActor actor, string? reason,
         Func<Ticket, TransitionResult> change, CancellationToken cancellationToken = default) =>
@@ -35,6 +38,7 @@ public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock,
             {
                 return TicketCommandResult.Invalid("targetTicketId", $"There is no ticket {relatedId} for your tenant.");
             }
+            var previousAssignee = ticket.AssigneeId;
             var transition = change(ticket, related);
             if (!transition.Succeeded)
             {
@@ -45,7 +49,9 @@ public sealed partial class TicketWriter(ITicketStore store, TimeProvider clock,
             {
                 case SaveOutcome.Saved:
                     Record(ticket, transition);
-                    return TicketCommandResult.Done(ticket with { Version = ticket.Version + 1 });
+                    var saved = ticket with { Version = ticket.Version + 1 };
+                    await Events.ChangedAsync(saved, transition, previousAssignee, cancellationToken);
+                    return TicketCommandResult.Done(saved);
                 case SaveOutcome.ConversationHasActiveTicket:
                     return TicketCommandResult.Refused(
                         $"Ticket {id}: its conversation already has another active ticket; resolve or merge that one instead.");

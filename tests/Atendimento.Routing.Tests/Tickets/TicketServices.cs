@@ -10,10 +10,10 @@ namespace Atendimento.Routing.Tests.Tickets;
 internal static class TicketServices
 {
     public static TicketService Create(ITicketStore store, ICustomerConversations customers, TimeProvider clock,
-        IAgentDirectory? agents = null, TicketOptions? options = null)
+        IAgentDirectory? agents = null, TicketOptions? options = null, ITicketEvents? events = null)
     {
         var wrapped = Options.Create(options ?? new TicketOptions());
-        var writer = new TicketWriter(store, clock, NullLogger<TicketWriter>.Instance);
+        var writer = new TicketWriter(store, clock, NullLogger<TicketWriter>.Instance, events);
         return new TicketService(writer, store, agents ?? new InMemoryAgentDirectory(), customers, new SlaPolicy(wrapped), wrapped);
     }
 }
