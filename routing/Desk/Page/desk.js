@@ -9,7 +9,7 @@ const state = {
   current: null,        // the open ticket
   lastEventId: 0,       // the last feed event handled; a reconnect resumes after it
   feed: null,
-  slaAlerts: new Map(), // ticket id -> 'sla.warning' | 'sla.breach' from the feed
+  slaAlerts: new Map(), // ticket id -> the moment of its latest SLA event from the feed
   agents: [],
   canned: [],
 };
@@ -114,12 +114,10 @@ function onFeedEvent(message) {
   const item = JSON.parse(message.data);
   if (item.id <= state.lastEventId) return; // already shown before a reconnect
   state.lastEventId = item.id;
-  if (item.kind.startsWith('sla.')) state.slaAlerts.set(item.ticketId, item.kind);
-  if (item.kind.startsWith('message.') && state.current && state.current.id === item.ticketId) {
-    appendMessage(item.payload);
-  }
-  if (item.kind.startsWith('ticket.') && state.current && state.current.id === item.ticketId) {
-    reloadCurrent();
+  if (item.kind.startsWith('sla.')) state.slaAlerts.set(item.ticketId, item.payload.moment);
+  if (state.current && state.current.id === item.ticketId) {
+    if (item.kind.startsWith('message.')) appendMessage(item.payload);
+    reloadCurrent(); // a reply or a customer's message moves the ticket's times; a change moves its state
   }
   scheduleRefresh();
 }
@@ -151,7 +149,7 @@ function renderList(list, tickets, which) {
   list.replaceChildren(...tickets.map((t) => {
     const item = el('li', { 'data-ticket': t.id, 'data-list': which });
     if (state.current && state.current.id === t.id) item.classList.add('selected');
-    const line = el('div', { class: 'line' }, el('strong', {}, t.customerName || t.customerRef), el('span', { class: 'countdown' }));
+    const line = el('div', { class: 'line' }, el('strong', {}, customerLabel(t)), el('span', { class: 'countdown' }));
     const waiting = el('span', { class: 'waiting' });
     const sub = el('div', { class: 'sub' }, `#${t.id} · ${channelName(t.channel)} · ${t.level} · ${t.queue} · ${statusName(t.status)} · `, waiting);
     item.append(line, sub);
@@ -194,8 +192,10 @@ function slaOf(t, now) {
   const dueAt = Date.parse(due);
   const opened = Date.parse(t.openedAt);
   const warnAt = opened + (dueAt - opened) * state.inbox.warningFraction;
-  const alert = state.slaAlerts.get(t.id);
-  const level = now >= dueAt || alert === 'sla.breach' ? 'breach' : now >= warnAt || alert === 'sla.warning' ? 'warning' : 'ok';
+  // An SLA event counts only for the target it was about ("first_response_warning", "resolution_breach", ...).
+  const moment = state.slaAlerts.get(t.id) || '';
+  const alert = moment.startsWith(first ? 'first_response' : 'resolution') ? moment : '';
+  const level = now >= dueAt || alert.endsWith('breach') ? 'breach' : now >= warnAt || alert.endsWith('warning') ? 'warning' : 'ok';
   const left = dueAt - now;
   const text = left >= 0 ? `vence em ${duration(left)}` : `estourado há ${duration(-left)}`;
   return { level, text, target: first ? '1ª resposta' : 'resolução' };
@@ -238,7 +238,8 @@ async function reloadCurrent() {
 
 function renderTicket(t) {
   state.current = t;
-  $('conv-title').textContent = `${t.customerName || t.customerRef} · #${t.id}`;
+  $('conv-title').textContent = `${customerLabel(t)} · #${t.id}`;
+  $('conv-title').title = t.customerRef;
   $('conv-meta').textContent = `${channelName(t.channel)} · ${statusName(t.status)} · ${t.level} · fila ${t.queue}` +
     (t.assigneeId ? ` · com ${agentName(t.assigneeId)}` : '') + (t.tags.length ? ` · etiquetas: ${t.tags.join(', ')}` : '');
   renderHandoff(t.handoff || {});
@@ -338,6 +339,7 @@ async function send(event, internal) {
   try {
     const line = await api('POST', `/desk/api/tickets/${state.current.id}/${internal ? 'notes' : 'messages'}`, { text });
     appendMessage(line);
+    reloadCurrent();
     $('reply-text').value = '';
     $('canned').value = '';
   } catch (error) {
@@ -380,7 +382,7 @@ async function refreshSupervisor() {
   $('sup-agents').replaceChildren(...view.agents.map((a) => el('tr', {},
     el('td', {}, a.name), el('td', {}, a.level), el('td', { class: a.load >= a.capacity ? 'full' : '' }, String(a.load)), el('td', {}, String(a.capacity)))));
   $('sup-risk').replaceChildren(...view.atRisk.map((r) => el('tr', { class: r.breached ? 'sla-breach' : 'sla-warning', 'data-ticket': r.ticket.id },
-    el('td', {}, `#${r.ticket.id}`), el('td', {}, r.ticket.customerName || r.ticket.customerRef), el('td', {}, r.ticket.queue),
+    el('td', {}, `#${r.ticket.id}`), el('td', {}, customerLabel(r.ticket)), el('td', {}, r.ticket.queue),
     el('td', {}, r.target === 'first_response' ? '1ª resposta' : 'resolução'), el('td', {}, new Date(r.dueAt).toLocaleString('pt-BR')),
     el('td', {}, r.breached ? 'estourado' : 'em alerta'))));
 }
@@ -409,6 +411,8 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
+// The bot may not have learnt the customer's name; the channel's reference stays in the title (tooltip).
+function customerLabel(t) { return t.customerName || `Cliente ${channelName(t.channel)}`; }
 function agentName(id) { const agent = state.agents.find((a) => a.id === id); return agent ? agent.name : id || ''; }
 function channelName(channel) { return { directline: 'Web Chat', whatsapp: 'WhatsApp', emulator: 'Emulador' }[channel] || channel || '—'; }
 function statusName(status) {

@@ -34,12 +34,12 @@ public sealed class DeskPages : IAsyncLifetime
         _playwright.Dispose();
     }
 
-    /// <summary>The desk on <paramref name="host"/>, signed in through its own form.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> DeskAsync(AtendimentoHost host, string userName)
+    /// <summary>The desk at <paramref name="address"/> (a host, or a proxy in front of one), signed in through its own form.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> DeskAsync(Uri address, string userName)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "pt-BR", ViewportSize = new() { Width = 1360, Height = 860 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(host.BaseAddress, "/desk").ToString());
+        await page.GotoAsync(new Uri(address, "/desk").ToString());
         await page.Locator("#signin-user").FillAsync(userName);
         await page.Locator("#signin-password").FillAsync(DeskClient.Password);
         await page.Locator("#signin-form button[type=submit]").ClickAsync();

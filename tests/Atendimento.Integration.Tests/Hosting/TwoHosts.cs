@@ -13,10 +13,12 @@ public sealed class TwoHosts : IAsyncDisposable
 
     public AtendimentoHost Second { get; }
 
-    public static async Task<TwoHosts> StartAsync()
+    /// <param name="extra">Settings both instances share (an SLA policy, for one).</param>
+    public static async Task<TwoHosts> StartAsync(IDictionary<string, string?>? extra = null)
     {
         var schema = await PostgresSchema.CreateAsync();
-        return new TwoHosts(schema, AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis), AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis));
+        return new TwoHosts(schema, AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, extra),
+            AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, extra));
     }
 
     public async ValueTask DisposeAsync()
