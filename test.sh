@@ -282,6 +282,12 @@ SUMMARY="$(sed -e 's/\x1b\[[0-9;]*[A-Za-z]//g' -e 's/\r$//' "$DOTNET_LOG" | awk 
   }')"
 
 FINAL_RC=$DOTNET_RC
+# A project that does not compile must fail the run even if the others pass and dotnet's exit code says otherwise.
+BUILD_ERRORS="$(grep -cE ': error (CS|MSB|NU)[0-9]+' "$DOTNET_LOG" || true)"
+if [ "$BUILD_ERRORS" -gt 0 ]; then
+  log "the build reported $BUILD_ERRORS error line(s); see above"
+  if [ "$FINAL_RC" -eq 0 ]; then FINAL_RC=1; fi
+fi
 if [ "$SUMMARY" = "none" ]; then
   log "could not find any test result summary in the dotnet test output"
   if [ "$FINAL_RC" -eq 0 ]; then FINAL_RC=1; fi

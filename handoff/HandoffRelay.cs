@@ -4,7 +4,7 @@ using Atendimento.Routing.Tickets;
 namespace Atendimento.Handoff;
 
 /// <summary>While a human owns a conversation, the customer's messages go to the ticket instead of the bot.</summary>
-public sealed class HandoffRelay(ITicketStore tickets, CustomerMessages customerMessages)
+public sealed class HandoffRelay(ITicketStore tickets, CustomerMessages customerMessages, ITicketEvents events)
 {
     /// <summary>
     /// The owner follows the ticket: open or assigned (not yet accepted) means queued, in progress or waiting on
@@ -36,7 +36,11 @@ public sealed class HandoffRelay(ITicketStore tickets, CustomerMessages customer
             HandoffTelemetry.RelayedMessages.Add(1);
             // After the append, so the line is kept even if this loses to a resolve; a ticket waiting on the
             // customer goes back to in progress.
-            await customerMessages.RecordAsync(tenantId, ticketId, at, cancellationToken);
+            var recorded = await customerMessages.RecordAsync(tenantId, ticketId, at, cancellationToken);
+            if ((recorded.Ticket ?? await tickets.GetAsync(tenantId, ticketId, cancellationToken)) is { } ticket)
+            {
+                await events.MessageAddedAsync(ticket, message, cancellationToken);
+            }
         }
         return message;
     }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Atendimento.Handoff;
 
 /// <summary>Turns a handoff record into a ticket in routing, carrying the transcript so far.</summary>
-public sealed partial class HandoffService(ITicketStore tickets, TicketSla sla, ILogger<HandoffService> logger)
+public sealed partial class HandoffService(ITicketStore tickets, TicketSla sla, ITicketEvents events, ILogger<HandoffService> logger)
 {
     public async Task<Ticket> InitiateAsync(TenantId tenantId, string conversationRef, HandoffRecord record, CancellationToken cancellationToken = default)
     {
@@ -25,6 +25,8 @@ public sealed partial class HandoffService(ITicketStore tickets, TicketSla sla, 
         {
             HandoffTelemetry.Handoffs.Add(1, new("reason", record.ReasonCode), new("level", record.Level.ToString()));
         }
+        // Also when the ticket existed already: a retried handoff whose first try died before telling the desk.
+        await events.OpenedAsync(opened.Ticket, cancellationToken);
         LogHandoff(tenantId.Value, opened.Ticket.Id.Value, record.ReasonCode, record.Level.ToString(), opened.Created);
         return opened.Ticket;
     }

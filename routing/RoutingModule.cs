@@ -29,6 +29,7 @@ public static class RoutingModule
             ? ActivatorUtilities.CreateInstance<PostgresAgentDirectory>(sp)
             : new InMemoryAgentDirectory());
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ITicketEvents, Desk.Feed.DeskTicketEvents>();
         services.AddSingleton<TicketWriter>();
         services.AddTicketMessageDeliveries();
         services.AddSingleton<TicketService>();

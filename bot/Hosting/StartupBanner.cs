@@ -17,6 +17,7 @@ internal static class StartupBanner
 
             Atendimento is running on {engines}.
               Web Chat page     {address}/
+              Agent desk        {address}/desk
               Emulator endpoint {address}/api/messages
               Agent API         {address}/api/v1/tickets   (OpenAPI: {address}/openapi/v1.json)
               Direct Line       {address}/v3/directline

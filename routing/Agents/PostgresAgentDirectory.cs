@@ -19,7 +19,7 @@ public sealed class PostgresAgentDirectory(NpgsqlDataSource dataSource) : IAgent
     public async Task<IReadOnlyList<Agent>> ListAsync(TenantId tenantId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT tenant_id, id, name, level, skills, capacity FROM agents WHERE tenant_id = $1 ORDER BY id")
+            "SELECT tenant_id, id, name, level, skills, capacity FROM agents WHERE tenant_id = $1 ORDER BY id COLLATE \"C\"")
             .With(tenantId.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var agents = new List<Agent>();

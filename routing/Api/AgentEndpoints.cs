@@ -41,7 +41,8 @@ internal static class AgentEndpoints
             return errors.Problem();
         }
         var (tenant, agentId) = AgentPrincipal.Read(http.User);
-        var status = await service.SetAsync(tenant, agentId, presence!.Value, cancellationToken);
+        // The Agent policy admits only API keys, and every key names its agent.
+        var status = await service.SetAsync(tenant, agentId!, presence!.Value, cancellationToken);
         return status is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Agent not found", detail: $"There is no agent {agentId} in your tenant.")
             : TypedResults.Ok(AgentResponse.From(status));

@@ -40,8 +40,15 @@ internal sealed class ApiKeyAuthenticationHandler(
     }
 }
 
+/// <summary>
+/// The caller of the ticket API: an agent's API key, or a desk session (whose name is the user name; the agent it
+/// acts as is in its own claim, absent for a supervisor, who may read but not act).
+/// </summary>
 internal static class AgentPrincipal
 {
-    public static (TenantId Tenant, string AgentId) Read(ClaimsPrincipal user) =>
-        (new TenantId(user.FindFirstValue(ApiKeyAuthenticationHandler.TenantClaim)!), user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    public static (TenantId Tenant, string? AgentId) Read(ClaimsPrincipal user) =>
+        (new TenantId(user.FindFirstValue(ApiKeyAuthenticationHandler.TenantClaim)!),
+         user.Identity?.AuthenticationType == Desk.Identity.DeskAuthentication.Scheme
+             ? user.FindFirstValue(Desk.Identity.DeskAuthentication.AgentClaim)
+             : user.FindFirstValue(ClaimTypes.NameIdentifier));
 }

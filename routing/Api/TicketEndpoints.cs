@@ -17,11 +17,17 @@ internal static class TicketEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var tickets = app.MapGroup("/api/v1/tickets").RequireAuthorization(ApiKeyAuthenticationHandler.AgentPolicy).WithTags("Tickets");
+        MapReads(tickets);
+        TicketCommandEndpoints.Map(tickets);
+    }
+
+    /// <summary>The reads, on a group that says who may call them (the API key here, the desk session in Desk/).</summary>
+    public static void MapReads(RouteGroupBuilder tickets)
+    {
         tickets.MapGet("/", ListAsync).WithSummary("Lists the tenant's tickets, newest first, a page at a time, by status, level, queue or assignee.");
         tickets.MapGet("/{id:long}", GetAsync).WithSummary("One ticket with its handoff record.");
         tickets.MapGet("/{id:long}/messages", GetMessagesAsync).WithSummary("The whole transcript: bot, customer, agents and internal notes.");
         tickets.MapGet("/{id:long}/audit", GetAuditAsync).WithSummary("Every operation on the ticket: who, why, from, to, when.");
-        TicketCommandEndpoints.Map(tickets);
     }
 
     private static async Task<Results<Ok<TicketListResponse>, ValidationProblem>> ListAsync(

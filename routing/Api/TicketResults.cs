@@ -42,7 +42,9 @@ internal static class TicketResults
     public static async Task<Agent> CurrentAgentAsync(HttpContext http)
     {
         var (tenant, agentId) = AgentPrincipal.Read(http.User);
-        return await http.RequestServices.GetRequiredService<IAgentDirectory>().GetAsync(tenant, agentId, http.RequestAborted)
+        // The policies of both callers require the agent: its absence here is a bug, not bad input.
+        return await http.RequestServices.GetRequiredService<IAgentDirectory>().GetAsync(tenant,
+                agentId ?? throw new InvalidOperationException("A ticket command ran without an agent."), http.RequestAborted)
             ?? throw new InvalidOperationException("An authenticated agent vanished from the directory.");
     }
 }

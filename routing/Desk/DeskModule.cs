@@ -1,6 +1,8 @@
 using Atendimento.Platform;
 using Atendimento.Routing.Desk.Feed;
 using Atendimento.Routing.Desk.Identity;
+using Atendimento.Routing.Desk.Page;
+using Atendimento.Routing.Desk.Tickets;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Routing;
@@ -26,6 +28,8 @@ internal static class DeskModule
             : new InMemoryDeskEventLog());
         services.AddSingleton<DeskFeed>();
         services.AddSingleton<DeskSignIn>();
+        // The section's keys are tenant ids, each with its list: bound into the dictionary itself.
+        services.AddOptions<CannedResponseOptions>().Configure(options => configuration.GetSection(CannedResponseOptions.Section).Bind(options.Tenants));
         services.AddHostedService<DevelopmentDeskUserSeeder>();
         services.AddDataProtection().SetApplicationName("Atendimento");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
@@ -44,6 +48,8 @@ internal static class DeskModule
         services.AddAuthentication().AddCookie(DeskAuthentication.Scheme, DeskAuthentication.Configure);
         services.AddAuthorizationBuilder()
             .AddPolicy(DeskAuthentication.AnyUserPolicy, policy => policy.AddAuthenticationSchemes(DeskAuthentication.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(DeskAuthentication.AgentPolicy, policy => policy.AddAuthenticationSchemes(DeskAuthentication.Scheme)
+                .RequireAuthenticatedUser().RequireClaim(DeskAuthentication.AgentClaim))
             .AddPolicy(DeskAuthentication.SupervisorPolicy, policy => policy.AddAuthenticationSchemes(DeskAuthentication.Scheme)
                 .RequireRole(nameof(DeskRole.Supervisor), nameof(DeskRole.Admin)))
             .AddPolicy(DeskAuthentication.AdminPolicy, policy => policy.AddAuthenticationSchemes(DeskAuthentication.Scheme).RequireRole(nameof(DeskRole.Admin)));
@@ -54,6 +60,8 @@ internal static class DeskModule
     {
         DeskSessionEndpoints.Map(app);
         DeskFeedEndpoints.Map(app);
+        DeskTicketEndpoints.Map(app);
+        DeskPageEndpoints.Map(app);
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Atendimento.Routing.Desk.Feed;
+using Atendimento.Routing.Tickets;
 using Microsoft.Extensions.Options;
 
 namespace Atendimento.Routing.Sla;
@@ -21,11 +22,18 @@ public static class SlaEventJson
     });
 }
 
-/// <summary>Puts each event in the agents' live feed; the feed's dedupe key keeps a redelivered event from showing twice.</summary>
-public sealed class DeskFeedSlaSink(DeskFeed feed) : ISlaEventSink
+/// <summary>
+/// Puts each event in the agents' live feed, for the ticket's audience (its level, queue and holder now; everyone
+/// without a ticket store); the feed's dedupe key keeps a redelivered event from showing twice.
+/// </summary>
+public sealed class DeskFeedSlaSink(DeskFeed feed, ITicketStore? tickets = null) : ISlaEventSink
 {
-    public Task DeliverAsync(SlaEvent raised, CancellationToken cancellationToken) =>
-        feed.PublishAsync(raised.TenantId, Kind(raised.Moment), raised.TicketId, SlaEventJson.Serialize(raised), $"sla:{raised.Id}", cancellationToken);
+    public async Task DeliverAsync(SlaEvent raised, CancellationToken cancellationToken)
+    {
+        var ticket = tickets is null ? null : await tickets.GetAsync(raised.TenantId, new TicketId(raised.TicketId), cancellationToken);
+        await feed.PublishAsync(raised.TenantId, Kind(raised.Moment), raised.TicketId, SlaEventJson.Serialize(raised), $"sla:{raised.Id}",
+            ticket is null ? null : DeskAudience.Of(ticket), cancellationToken);
+    }
 
     /// <summary>"sla.warning" or "sla.breach": what the desk colours by; the payload says which target.</summary>
     public static string Kind(SlaMoment moment) =>

@@ -11,8 +11,9 @@ public sealed partial class TicketService
         var result = await writer.ChangeAsync(agent.TenantId, id, Actor(agent), resolution, ticket => ticket.Resolve(agent.Id, writer.Now, resolution), cancellationToken);
         if (result.Ticket is { } resolved)
         {
-            await store.AppendMessageAsync(resolved.TenantId, resolved.Id,
+            var closing = await store.AppendMessageAsync(resolved.TenantId, resolved.Id,
                 new NewTicketMessage(MessageAuthor.System, agent.Id, "Atendimento encerrado pelo agente.", writer.Now), cancellationToken);
+            await writer.Events.MessageAddedAsync(resolved, closing, cancellationToken);
             await customers.TicketResolvedAsync(resolved, cancellationToken);
         }
         return result;

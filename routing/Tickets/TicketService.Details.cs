@@ -28,6 +28,7 @@ public sealed partial class TicketService
         }
         var note = await store.AppendMessageAsync(ticket.TenantId, ticket.Id,
             new NewTicketMessage(MessageAuthor.Agent, agent.Id, text, writer.Now, Internal: true), cancellationToken);
+        await writer.Events.MessageAddedAsync(ticket, note, cancellationToken);
         return TicketCommandResult.Done(ticket, note);
     }
 
@@ -42,6 +43,7 @@ public sealed partial class TicketService
         // Logged before delivery: if delivery fails the agent still sees what they wrote, and the error.
         var message = await store.AppendMessageAsync(ticket.TenantId, ticket.Id,
             new NewTicketMessage(MessageAuthor.Agent, agent.Id, text, writer.Now), cancellationToken);
+        await writer.Events.MessageAddedAsync(ticket, message, cancellationToken);
         await customers.DeliverAgentMessageAsync(ticket, agent, message, cancellationToken);
         RoutingTelemetry.AgentMessages.Add(1);
         return TicketCommandResult.Done(ticket, message);

@@ -14,11 +14,15 @@ namespace Atendimento.Routing.Tickets;
 /// operation made it; without one (some unit tests) tickets are not measured.
 /// </summary>
 public sealed partial class TicketWriter(
-    ITicketStore store, TimeProvider clock, ILogger<TicketWriter> logger, IAgentDirectory? agents = null, TicketSla? sla = null)
+    ITicketStore store, TimeProvider clock, ILogger<TicketWriter> logger, IAgentDirectory? agents = null, TicketSla? sla = null,
+    ITicketEvents? events = null)
 {
     private const int MaxConcurrencyRetries = 5;
 
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Where saved changes are told; the ticket service tells its transcript lines there too.</summary>
+    public ITicketEvents Events { get; } = events ?? NoTicketEvents.Instance;
 
     public Task<TicketCommandResult> ChangeAsync(TenantId tenant, TicketId id, TicketActor actor, string? reason,
         Func<Ticket, TransitionResult> change, CancellationToken cancellationToken = default) =>
@@ -44,6 +48,7 @@ public sealed partial class TicketWriter(
             }
             var before = TicketSla.Snapshot(ticket);
             var holderBefore = AgentLoad.Holder(ticket);
+            var previousAssignee = ticket.AssigneeId;
             var transition = change(ticket, related);
             if (!transition.Succeeded)
             {
@@ -64,6 +69,7 @@ public sealed partial class TicketWriter(
                     {
                         await sla.AfterSaveAsync(before, saved, cancellationToken);
                     }
+                    await Events.ChangedAsync(saved, transition, previousAssignee, cancellationToken);
                     return TicketCommandResult.Done(saved);
                 case SaveOutcome.ConversationHasActiveTicket:
                     return TicketCommandResult.Refused(

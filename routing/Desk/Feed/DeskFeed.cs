@@ -12,15 +12,28 @@ public sealed class DeskFeed(IDeskEventLog log, IMessageBus bus, TimeProvider cl
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
     private const int Page = 100;
 
-    public async Task<long> PublishAsync(TenantId tenantId, string kind, long? ticketId, string payload, string? dedupeKey, CancellationToken cancellationToken = default)
+    public Task<long> PublishAsync(TenantId tenantId, string kind, long? ticketId, string payload, string? dedupeKey, CancellationToken cancellationToken = default) =>
+        PublishAsync(tenantId, kind, ticketId, payload, dedupeKey, audience: null, cancellationToken);
+
+    /// <summary>Appends an event for <paramref name="audience"/> (null: every desk user of the tenant) and wakes the streams.</summary>
+    public async Task<long> PublishAsync(TenantId tenantId, string kind, long? ticketId, string payload, string? dedupeKey, DeskAudience? audience,
+        CancellationToken cancellationToken = default)
     {
-        var id = await log.AppendAsync(tenantId, kind, ticketId, payload, dedupeKey, clock.GetUtcNow(), cancellationToken);
+        var id = await log.AppendAsync(tenantId, kind, ticketId, payload, dedupeKey, clock.GetUtcNow(), audience, cancellationToken);
         await bus.PublishAsync(Topic(tenantId), id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         return id;
     }
 
     /// <summary>Sends every event after <paramref name="afterId"/>, then each new one as it comes, until cancelled.</summary>
-    public async Task FollowAsync(TenantId tenantId, long afterId, Func<DeskEvent, Task> send, Func<Task> heartbeat, CancellationToken cancellationToken)
+    public Task FollowAsync(TenantId tenantId, long afterId, Func<DeskEvent, Task> send, Func<Task> heartbeat, CancellationToken cancellationToken) =>
+        FollowAsync(tenantId, afterId, _ => true, send, heartbeat, cancellationToken);
+
+    /// <summary>
+    /// Like the other overload, sending only the events <paramref name="visible"/> accepts. The position moves past
+    /// the hidden ones too, so a reconnect from the last id sent skips them again and repeats nothing.
+    /// </summary>
+    public async Task FollowAsync(TenantId tenantId, long afterId, Func<DeskEvent, bool> visible, Func<DeskEvent, Task> send, Func<Task> heartbeat,
+        CancellationToken cancellationToken)
     {
         using var wake = new SemaphoreSlim(0);
         await using var subscription = await bus.SubscribeAsync(Topic(tenantId), _ =>
@@ -34,7 +47,10 @@ public sealed class DeskFeed(IDeskEventLog log, IMessageBus bus, TimeProvider cl
             var events = await log.ReadAfterAsync(tenantId, last, Page, cancellationToken);
             foreach (var item in events)
             {
-                await send(item);
+                if (visible(item))
+                {
+                    await send(item);
+                }
                 last = item.Id;
             }
             if (events.Count == Page)

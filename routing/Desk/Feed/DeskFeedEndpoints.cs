@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Claims;
+using Atendimento.Routing.Agents;
 using System.Text.Json;
 using Atendimento.Routing.Desk.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +18,7 @@ internal static class DeskFeedEndpoints
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/desk/api/events", StreamAsync).RequireAuthorization(DeskAuthentication.AnyUserPolicy).WithTags("Desk");
 
-    private static async Task<IResult> StreamAsync(HttpContext http, DeskFeed feed, CancellationToken cancellationToken)
+    private static async Task<IResult> StreamAsync(HttpContext http, DeskFeed feed, IAgentDirectory agents, CancellationToken cancellationToken)
     {
         var resumeFrom = http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? http.Request.Query["after"].FirstOrDefault() ?? "0";
         if (!long.TryParse(resumeFrom, NumberStyles.None, CultureInfo.InvariantCulture, out var afterId))
@@ -24,6 +26,7 @@ internal static class DeskFeedEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid event id",
                 detail: "Last-Event-ID (or ?after=) must be the id of an event this feed sent.");
         }
+        var viewer = await ViewerAsync(http.User, agents, cancellationToken);
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         // Proxies such as nginx would otherwise hold the events back in their buffers.
@@ -32,7 +35,7 @@ internal static class DeskFeedEndpoints
         await http.Response.Body.FlushAsync(cancellationToken);
         try
         {
-            await feed.FollowAsync(DeskAuthentication.Tenant(http.User), afterId,
+            await feed.FollowAsync(DeskAuthentication.Tenant(http.User), afterId, viewer.Sees,
                 item => WriteAsync(http.Response, Frame(item), cancellationToken),
                 () => WriteAsync(http.Response, ": keep-alive\n\n", cancellationToken),
                 cancellationToken);
@@ -42,6 +45,18 @@ internal static class DeskFeedEndpoints
             // The agent closed the page or lost the connection: the stream simply ends.
         }
         return TypedResults.Empty;
+    }
+
+    /// <summary>Read once per stream: a change of the agent's level shows from their next connection on.</summary>
+    private static async Task<DeskViewer> ViewerAsync(ClaimsPrincipal user, IAgentDirectory agents, CancellationToken cancellationToken)
+    {
+        if (user.IsInRole(nameof(DeskRole.Supervisor)) || user.IsInRole(nameof(DeskRole.Admin)))
+        {
+            return new DeskViewer(SeesAll: true, null, null);
+        }
+        var agentId = user.FindFirstValue(DeskAuthentication.AgentClaim);
+        var agent = agentId is null ? null : await agents.GetAsync(DeskAuthentication.Tenant(user), agentId, cancellationToken);
+        return new DeskViewer(SeesAll: false, agentId, agent?.Level);
     }
 
     private static string Frame(DeskEvent item)

@@ -11,6 +11,9 @@ public static class DeskAuthentication
     public const string Scheme = "DeskCookie";
     public const string CookieName = "atendimento.desk";
     public const string AnyUserPolicy = "DeskUser";
+
+    /// <summary>A desk user who is an agent (has an agent id): may act on tickets as that agent.</summary>
+    public const string AgentPolicy = "DeskAgent";
     public const string SupervisorPolicy = "DeskSupervisor";
     public const string AdminPolicy = "DeskAdmin";
     public const string TenantClaim = "tenant";

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Atendimento.Integration.Tests.Hosting;
 using Atendimento.Platform.Tenancy;
 using Atendimento.Routing.Desk.Feed;
+using Atendimento.Routing.Tickets;
 using Atendimento.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,6 +64,24 @@ public sealed class DeskFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_agent_s_stream_skips_events_of_tickets_above_their_level_that_a_supervisor_s_stream_shows()
+    {
+        using var supervisor = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _hosts.First.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using (var signIn = await supervisor.PostAsJsonAsync("/desk/api/session", new { userName = "sofia", password = "dev-desk-password" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        }
+        await using var anaStream = await EventStream.OpenAsync(_agent, lastEventId: null);
+        await using var sofiaStream = await EventStream.OpenAsync(supervisor, lastEventId: null);
+
+        var hidden = await PublishOnFirstAsync("ticket.opened", 31, new DeskAudience(SupportLevel.N3, "n3-ouvidoria", null));
+        var shown = await PublishOnFirstAsync("ticket.opened", 32, new DeskAudience(SupportLevel.N1, "atendimento-geral", null));
+
+        Assert.Equal(shown, (await anaStream.NextAsync()).Id);
+        Assert.Equal([hidden, shown], [(await sofiaStream.NextAsync()).Id, (await sofiaStream.NextAsync()).Id]);
+    }
+
+    [Fact]
     public async Task Without_a_session_the_feed_is_401_and_a_bad_last_event_id_is_400()
     {
         using var anonymous = _hosts.Second.Http();
@@ -74,8 +93,8 @@ public sealed class DeskFeedTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private Task<long> PublishOnFirstAsync(string kind, long ticketId) =>
-        _hosts.First.Services.GetRequiredService<DeskFeed>().PublishAsync(TenantId.Default, kind, ticketId, "{}", null);
+    private Task<long> PublishOnFirstAsync(string kind, long ticketId, DeskAudience? audience = null) =>
+        _hosts.First.Services.GetRequiredService<DeskFeed>().PublishAsync(TenantId.Default, kind, ticketId, "{}", null, audience);
 
     private sealed record FeedItem(long Id, string Kind, long TicketId);
 

@@ -14,12 +14,13 @@ public sealed class TwoHosts : IAsyncDisposable
 
     public AtendimentoHost Second { get; }
 
+    /// <param name="extra">Settings both instances share (an SLA policy, for one).</param>
     /// <param name="services">Replaces registrations on both hosts, as <see cref="AtendimentoHost.Start"/> does.</param>
-    public static async Task<TwoHosts> StartAsync(Action<IServiceCollection>? services = null)
+    public static async Task<TwoHosts> StartAsync(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var schema = await PostgresSchema.CreateAsync();
-        return new TwoHosts(schema, AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, services: services),
-            AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, services: services));
+        return new TwoHosts(schema, AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, extra, services),
+            AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, extra, services));
     }
 
     public async ValueTask DisposeAsync()

@@ -29,7 +29,7 @@ public sealed class TwoHostAssignmentTests : IAsyncLifetime
     private readonly TenantId _tenant = new($"load-{Guid.NewGuid():N}");
     private TwoHosts _hosts = null!;
 
-    public async Task InitializeAsync() => _hosts = await TwoHosts.StartAsync(SilentCustomers.Install);
+    public async Task InitializeAsync() => _hosts = await TwoHosts.StartAsync(services: SilentCustomers.Install);
 
     public async Task DisposeAsync() => await _hosts.DisposeAsync();
 

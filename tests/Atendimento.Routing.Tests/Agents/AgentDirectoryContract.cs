@@ -24,6 +24,22 @@ public abstract class AgentDirectoryContract
     }
 
     [Fact]
+    public async Task ListAsync_returns_the_tenant_s_agents_by_id_and_none_of_another_tenant()
+    {
+        var directory = await CreateDirectoryAsync();
+        var bruno = new Agent(Acme, "bruno", "Bruno Lima", SupportLevel.N2, ["internet"], 2);
+        await directory.UpsertAsync(bruno, null);
+        await directory.UpsertAsync(Ana, null);
+        await directory.UpsertAsync(Ana with { TenantId = Globex, Id = "gabi" }, null);
+
+        var listed = await directory.ListAsync(Acme);
+
+        Assert.Equal(["ana", "bruno"], listed.Select(a => a.Id));
+        AssertSameAgent(Ana, listed[0]);
+        Assert.Empty(await directory.ListAsync(new TenantId("nobody")));
+    }
+
+    [Fact]
     public async Task GetAsync_of_an_unknown_agent_or_of_another_tenant_returns_null()
     {
         var directory = await CreateDirectoryAsync();

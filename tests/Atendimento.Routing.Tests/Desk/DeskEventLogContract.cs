@@ -36,6 +36,31 @@ public abstract class DeskEventLogContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_audience_is_read_back_as_written_and_an_event_without_one_is_for_everyone()
+    {
+        var audience = new DeskAudience(Atendimento.Routing.Tickets.SupportLevel.N2, "n2-internet", "bruno", "ana");
+        await Log.AppendAsync(TenantId.Default, "ticket.assignment", 7, "{}", null, At, audience);
+        await Log.AppendAsync(TenantId.Default, "sla.breach", 7, "{}", null, At);
+
+        var read = await Log.ReadAfterAsync(TenantId.Default, 0, 10);
+
+        Assert.Equal(audience, read[0].Audience);
+        Assert.Null(read[1].For);
+        Assert.Equal(DeskAudience.Everyone, read[1].Audience);
+    }
+
+    [Fact]
+    public async Task The_last_id_is_the_tenant_s_newest_event_and_zero_for_an_empty_feed()
+    {
+        Assert.Equal(0, await Log.LastIdAsync(TenantId.Default));
+        await Log.AppendAsync(TenantId.Default, "ticket.opened", 1, "{}", null, At);
+        var newest = await Log.AppendAsync(TenantId.Default, "ticket.opened", 2, "{}", null, At);
+        await Log.AppendAsync(Other, "ticket.opened", 3, "{}", null, At);
+
+        Assert.Equal(newest, await Log.LastIdAsync(TenantId.Default));
+    }
+
+    [Fact]
     public async Task A_tenant_reads_only_its_own_events()
     {
         await Log.AppendAsync(Other, "ticket.created", 1, "{}", null, At);

@@ -11,10 +11,10 @@ namespace Atendimento.Routing.Tests.Tickets;
 internal static class TicketServices
 {
     public static TicketService Create(ITicketStore store, ICustomerConversations customers, TimeProvider clock,
-        IAgentDirectory? agents = null, TicketOptions? options = null, TicketSla? sla = null)
+        IAgentDirectory? agents = null, TicketOptions? options = null, TicketSla? sla = null, ITicketEvents? events = null)
     {
         var wrapped = Options.Create(options ?? new TicketOptions());
-        var writer = new TicketWriter(store, clock, NullLogger<TicketWriter>.Instance, sla: sla ?? Sla(wrapped.Value));
+        var writer = new TicketWriter(store, clock, NullLogger<TicketWriter>.Instance, sla: sla ?? Sla(wrapped.Value), events: events);
         return new TicketService(writer, store, agents ?? new InMemoryAgentDirectory(), customers, wrapped);
     }
 

@@ -1,0 +1,53 @@
+using Atendimento.Routing.Agents;
+using Atendimento.Routing.Api;
+using Atendimento.Routing.Tickets;
+
+namespace Atendimento.Routing.Desk.Tickets;
+
+/// <summary>The supervisor's view of the tenant now: queues, agents' load, and the tickets whose SLA is at risk.</summary>
+public sealed record SupervisorOverview(
+    DateTimeOffset At, IReadOnlyList<QueueSummary> Queues, IReadOnlyList<AgentLoad> Agents, IReadOnlyList<TicketAtRisk> AtRisk)
+{
+    public static SupervisorOverview Of(IReadOnlyList<Ticket> active, IReadOnlyList<Agent> agents, DateTimeOffset now, double warningFraction)
+    {
+        var queues = active.Where(t => t.Status is TicketStatus.Open or TicketStatus.Assigned)
+            .GroupBy(t => t.Queue, StringComparer.Ordinal)
+            .Select(g => new QueueSummary(g.Key, g.Count(), now - g.Min(t => t.OpenedAt)))
+            .OrderByDescending(q => q.OldestWait)
+            .ToList();
+        var load = agents.Select(a => new AgentLoad(a.Id, a.Name, a.Level.ToString(), a.Capacity, active.Count(t => t.AssigneeId == a.Id)))
+            .ToList();
+        var atRisk = active.Select(t => TicketAtRisk.Of(t, now, warningFraction)).OfType<TicketAtRisk>()
+            .OrderBy(r => r.DueAt)
+            .ToList();
+        return new SupervisorOverview(now, queues, load, atRisk);
+    }
+}
+
+/// <param name="OldestWait">How long the ticket that waits longest in the queue has been open.</param>
+public sealed record QueueSummary(string Queue, int Count, TimeSpan OldestWait);
+
+/// <param name="Load">Active tickets held by the agent (assigned, in progress, waiting on the customer).</param>
+public sealed record AgentLoad(string Id, string Name, string Level, int Capacity, int Load);
+
+/// <summary>
+/// An active ticket past the warning point of its next SLA target (first response until an agent answered, then
+/// resolution). The warning point is <c>WarningFraction</c> of the way from the opening to the due time, as the
+/// SLA clock counts it when the target was set at the opening; after an escalation restarts the clock, this view
+/// warns a little early.
+/// </summary>
+public sealed record TicketAtRisk(TicketResponse Ticket, string Target, DateTimeOffset DueAt, bool Breached)
+{
+    public static TicketAtRisk? Of(Ticket ticket, DateTimeOffset now, double warningFraction)
+    {
+        var (target, due) = ticket.FirstResponseAt is null && ticket.FirstResponseDueAt is { } first
+            ? ("first_response", first)
+            : ("resolution", ticket.ResolutionDueAt ?? DateTimeOffset.MaxValue);
+        if (due == DateTimeOffset.MaxValue)
+        {
+            return null;
+        }
+        var warnAt = ticket.OpenedAt + (due - ticket.OpenedAt) * warningFraction;
+        return now < warnAt ? null : new TicketAtRisk(TicketResponse.From(ticket, withHandoff: false), target, due, now >= due);
+    }
+}
