@@ -73,8 +73,31 @@ async function start() {
   [state.agents, state.canned] = await Promise.all([api('GET', '/desk/api/agents'), api('GET', '/desk/api/canned-responses')]);
   fillAgents();
   fillCanned();
+  await showPresence();
   await refreshInbox(true);
   startFeed();
+}
+
+// ------------------------------------------------------------------ presence
+function presenceName(presence) { return { Online: 'disponível', Away: 'ausente', Offline: 'offline' }[presence] || presence; }
+
+async function showPresence() {
+  // Only an account linked to an agent has a presence; supervisors without one see no control.
+  const mine = state.session.agentId ? await api('GET', '/desk/api/presence') : null;
+  $('presence-control').hidden = !mine;
+  if (mine) $('presence').value = mine.presence;
+}
+
+async function changePresence() {
+  $('presence-status').textContent = '';
+  try {
+    const mine = await api('PUT', '/desk/api/presence', { presence: $('presence').value });
+    $('presence').value = mine.presence;
+    await refreshInbox(false);
+  } catch (error) {
+    $('presence-status').textContent = error.message;
+    await showPresence();
+  }
 }
 
 function roleName(role) { return { Agent: 'Agente', Supervisor: 'Supervisor', Admin: 'Administrador' }[role] || role; }
@@ -380,7 +403,8 @@ async function refreshSupervisor() {
   const view = await api('GET', '/desk/api/supervisor');
   $('sup-queues').replaceChildren(...view.queues.map((q) => el('tr', {}, el('td', {}, q.queue), el('td', {}, String(q.count)), el('td', {}, timeSpan(q.oldestWait)))));
   $('sup-agents').replaceChildren(...view.agents.map((a) => el('tr', {},
-    el('td', {}, a.name), el('td', {}, a.level), el('td', { class: a.load >= a.capacity ? 'full' : '' }, String(a.load)), el('td', {}, String(a.capacity)))));
+    el('td', {}, a.name), el('td', {}, a.level), el('td', { class: `presence-${a.presence.toLowerCase()}` }, presenceName(a.presence)),
+    el('td', { class: a.load >= a.capacity ? 'full' : '' }, String(a.load)), el('td', {}, String(a.capacity)))));
   $('sup-risk').replaceChildren(...view.atRisk.map((r) => el('tr', { class: r.breached ? 'sla-breach' : 'sla-warning', 'data-ticket': r.ticket.id },
     el('td', {}, `#${r.ticket.id}`), el('td', {}, customerLabel(r.ticket)), el('td', {}, r.ticket.queue),
     el('td', {}, r.target === 'first_response' ? '1ª resposta' : 'resolução'), el('td', {}, new Date(r.dueAt).toLocaleString('pt-BR')),
@@ -429,6 +453,7 @@ function reasonName(code) {
 document.addEventListener('DOMContentLoaded', async () => {
   $('signin-form').addEventListener('submit', signIn);
   $('signout').addEventListener('click', signOut);
+  $('presence').addEventListener('change', changePresence);
   $('tab-desk').addEventListener('click', () => showTab(false));
   $('tab-supervisor').addEventListener('click', () => showTab(true));
   wireActions();

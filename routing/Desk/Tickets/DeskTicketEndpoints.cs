@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Api;
+using Atendimento.Routing.Assignment;
 using Atendimento.Routing.Desk.Feed;
 using Atendimento.Routing.Desk.Identity;
 using Atendimento.Routing.Sla;
@@ -36,6 +37,10 @@ internal static class DeskTicketEndpoints
         desk.MapGet("/agents", AgentsAsync).WithSummary("The tenant's agents, to transfer a ticket to.");
         desk.MapGet("/canned-responses", CannedResponsesAsync)
             .WithSummary("The tenant's canned responses; with ?ticketId= their placeholders ({nome}, {agente}, {protocolo}) are filled in.");
+        desk.MapGet("/presence", GetPresenceAsync).WithSummary("The calling agent's presence (Online, Away, Offline).");
+        app.MapPut("/desk/api/presence", SetPresenceAsync).RequireAuthorization(DeskAuthentication.AgentPolicy)
+            .AddEndpointFilter<CsrfFilter>().WithTags("Desk")
+            .WithSummary("Sets the calling agent's presence; going Offline returns their assigned, not yet accepted tickets to the queue.");
         app.MapGet("/desk/api/supervisor", SupervisorAsync).RequireAuthorization(DeskAuthentication.SupervisorPolicy).WithTags("Desk")
             .WithSummary("Queues with counts and the oldest wait, agents with load and capacity, tickets at SLA risk.");
     }
@@ -75,7 +80,33 @@ internal static class DeskTicketEndpoints
         return TypedResults.Ok<IReadOnlyList<CannedResponse>>(filled);
     }
 
-    private static async Task<Ok<SupervisorOverview>> SupervisorAsync(HttpContext http, ITicketStore store, IAgentDirectory agents,
+    private static async Task<Results<Ok<DeskPresence>, NoContent>> GetPresenceAsync(HttpContext http, AgentRoster roster, CancellationToken cancellationToken)
+    {
+        var agentId = http.User.FindFirstValue(DeskAuthentication.AgentClaim);
+        // A supervisor or admin without an agent has no presence to show.
+        return agentId is not null && await roster.GetAsync(DeskAuthentication.Tenant(http.User), agentId, cancellationToken) is { } status
+            ? TypedResults.Ok(DeskPresence.From(status))
+            : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<DeskPresence>, ValidationProblem, ProblemHttpResult>> SetPresenceAsync(
+        PresenceRequest request, HttpContext http, AgentPresenceService presence, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var value = errors.Enum<AgentPresence>("presence", request.Presence, required: true);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+        // The Agent policy admits only desk users linked to an agent.
+        var agentId = http.User.FindFirstValue(DeskAuthentication.AgentClaim)!;
+        var status = await presence.SetAsync(DeskAuthentication.Tenant(http.User), agentId, value!.Value, cancellationToken);
+        return status is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Agent not found", detail: $"There is no agent {agentId} in your tenant.")
+            : TypedResults.Ok(DeskPresence.From(status));
+    }
+
+    private static async Task<Ok<SupervisorOverview>> SupervisorAsync(HttpContext http, ITicketStore store, AgentRoster agents,
         IOptions<SlaOptions> sla, TimeProvider clock, CancellationToken cancellationToken)
     {
         var tenant = DeskAuthentication.Tenant(http.User);
@@ -97,3 +128,10 @@ internal static class DeskTicketEndpoints
 }
 
 public sealed record DeskAgentResponse(string Id, string Name, string Level, int Capacity);
+
+/// <summary>The calling agent's presence, since when, and how many active tickets they hold out of their capacity.</summary>
+public sealed record DeskPresence(string Presence, DateTimeOffset? Since, int Load, int Capacity)
+{
+    public static DeskPresence From(AgentStatus status) =>
+        new(status.Presence.ToString(), status.PresenceSince, status.Load, status.Agent.Capacity);
+}

@@ -1,5 +1,6 @@
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Api;
+using Atendimento.Routing.Assignment;
 using Atendimento.Routing.Tickets;
 
 namespace Atendimento.Routing.Desk.Tickets;
@@ -8,14 +9,15 @@ namespace Atendimento.Routing.Desk.Tickets;
 public sealed record SupervisorOverview(
     DateTimeOffset At, IReadOnlyList<QueueSummary> Queues, IReadOnlyList<AgentLoad> Agents, IReadOnlyList<TicketAtRisk> AtRisk)
 {
-    public static SupervisorOverview Of(IReadOnlyList<Ticket> active, IReadOnlyList<Agent> agents, DateTimeOffset now, double warningFraction)
+    public static SupervisorOverview Of(IReadOnlyList<Ticket> active, IReadOnlyList<AgentStatus> agents, DateTimeOffset now, double warningFraction)
     {
         var queues = active.Where(t => t.Status is TicketStatus.Open or TicketStatus.Assigned)
             .GroupBy(t => t.Queue, StringComparer.Ordinal)
             .Select(g => new QueueSummary(g.Key, g.Count(), now - g.Min(t => t.OpenedAt)))
             .OrderByDescending(q => q.OldestWait)
             .ToList();
-        var load = agents.Select(a => new AgentLoad(a.Id, a.Name, a.Level.ToString(), a.Capacity, active.Count(t => t.AssigneeId == a.Id)))
+        var load = agents.Select(a => new AgentLoad(
+                a.Agent.Id, a.Agent.Name, a.Agent.Level.ToString(), a.Agent.Capacity, a.Load, a.Presence.ToString(), a.PresenceSince))
             .ToList();
         var atRisk = active.Select(t => TicketAtRisk.Of(t, now, warningFraction)).OfType<TicketAtRisk>()
             .OrderBy(r => r.DueAt)
@@ -28,7 +30,8 @@ public sealed record SupervisorOverview(
 public sealed record QueueSummary(string Queue, int Count, TimeSpan OldestWait);
 
 /// <param name="Load">Active tickets held by the agent (assigned, in progress, waiting on the customer).</param>
-public sealed record AgentLoad(string Id, string Name, string Level, int Capacity, int Load);
+/// <param name="Presence">Online, Away or Offline; an agent who never set it is Offline.</param>
+public sealed record AgentLoad(string Id, string Name, string Level, int Capacity, int Load, string Presence, DateTimeOffset? PresenceSince);
 
 /// <summary>
 /// An active ticket past the warning point of its next SLA target (first response until an agent answered, then

@@ -104,6 +104,8 @@ public sealed class DeskBrowserTests(DeskPages pages) : IClassFixture<DeskPages>
         await SeesAsync(customer, "foi encerrado");
         await WaitAsync(desk.Locator("#transcript li[data-author=System]"));
         await WaitAsync(desk.Locator("#reopen"));
+        // The lists refresh a moment after the feed event; the resolved conversation must leave "Minhas conversas".
+        await desk.Locator($"#mine-list li[data-ticket='{ticketId}']").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 15_000 });
         Assert.Equal(0, await desk.Locator($"#mine-list li[data-ticket='{ticketId}']").CountAsync());
     }
 

@@ -26,9 +26,15 @@ internal sealed class DeskClient : IDisposable
     }
 
     /// <summary>A POST with the session's CSRF token (or without it, to test the refusal).</summary>
-    public async Task<HttpResponseMessage> PostAsync(string path, object? body = null, bool withCsrf = true)
+    public Task<HttpResponseMessage> PostAsync(string path, object? body = null, bool withCsrf = true) =>
+        SendAsync(HttpMethod.Post, path, body, withCsrf);
+
+    public Task<HttpResponseMessage> PutAsync(string path, object? body = null, bool withCsrf = true) =>
+        SendAsync(HttpMethod.Put, path, body, withCsrf);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, bool withCsrf)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body ?? new { }) };
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body ?? new { }) };
         if (withCsrf)
         {
             request.Headers.Add(DeskAuthentication.CsrfHeader, Session.CsrfToken);

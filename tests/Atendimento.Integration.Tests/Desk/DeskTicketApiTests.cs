@@ -108,6 +108,46 @@ public sealed class DeskTicketApiTests(PostgresRedisFixture fixture) : IClassFix
         Assert.Contains(overview.GetProperty("queues").EnumerateArray(), q => q.GetProperty("count").GetInt32() >= 1);
     }
 
+    [Fact]
+    public async Task A_desk_agent_sets_their_presence_with_the_csrf_token_and_the_supervisor_sees_it()
+    {
+        // Carla (N3) takes no N1 handoff of the other tests by push while she is briefly Away.
+        using var carla = await DeskClient.SignInAsync(fixture.Host, "carla");
+        using var sofia = await DeskClient.SignInAsync(fixture.Host, "sofia");
+
+        using (var forged = await carla.PutAsync("/desk/api/presence", new { presence = "Away" }, withCsrf: false))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+        Assert.Equal("Offline", (await carla.GetJsonAsync("/desk/api/presence")).GetProperty("presence").GetString());
+        using (var invalid = await carla.PutAsync("/desk/api/presence", new { presence = "Busy" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+            Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("presence", out _));
+        }
+        using (var away = await carla.PutAsync("/desk/api/presence", new { presence = "Away" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, away.StatusCode);
+            Assert.Equal("Away", (await away.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("presence").GetString());
+        }
+        Assert.Equal("Away", (await carla.GetJsonAsync("/desk/api/presence")).GetProperty("presence").GetString());
+        var overview = await sofia.GetJsonAsync("/desk/api/supervisor");
+        var row = overview.GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "carla");
+        Assert.Equal("Away", row.GetProperty("presence").GetString());
+
+        // A supervisor without an agent has no presence to show or set.
+        using (var none = await sofia.Http.GetAsync("/desk/api/presence"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, none.StatusCode);
+        }
+        using (var refused = await sofia.PutAsync("/desk/api/presence", new { presence = "Online" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        using var offline = await carla.PutAsync("/desk/api/presence", new { presence = "Offline" });
+        Assert.Equal(HttpStatusCode.OK, offline.StatusCode);
+    }
+
     /// <summary>The customer asks for a person; the ticket the handoff opened.</summary>
     private async Task<long> HandOffAsync(DirectLineTestClient customer)
     {

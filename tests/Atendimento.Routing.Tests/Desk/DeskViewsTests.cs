@@ -1,3 +1,5 @@
+using Atendimento.Routing.Agents;
+using Atendimento.Routing.Assignment;
 using Atendimento.Routing.Desk.Tickets;
 using Atendimento.Routing.Tickets;
 using static Atendimento.Routing.Tests.Tickets.TicketBuilder;
@@ -32,7 +34,7 @@ public sealed class DeskViewsTests
     }
 
     [Fact]
-    public void The_supervisor_view_counts_queues_with_their_oldest_wait_and_each_agent_s_load()
+    public void The_supervisor_view_counts_queues_with_their_oldest_wait_and_shows_each_agent_s_load_and_presence()
     {
         Ticket[] active =
         [
@@ -41,11 +43,17 @@ public sealed class DeskViewsTests
             ATicket().WithId(3).InStatus(TicketStatus.InProgress).AssignedTo("ana").Build(),
         ];
 
-        var view = SupervisorOverview.Of(active, [Tickets.Agents.Ana, Tickets.Agents.Bruno], Opened.AddMinutes(10), 0.7);
+        AgentStatus[] agents =
+        [
+            new(Tickets.Agents.Ana, AgentPresence.Online, Opened, Load: 1, LastAssignedAt: null),
+            new(Tickets.Agents.Bruno, AgentPresence.Away, Opened, Load: 0, LastAssignedAt: null),
+        ];
+
+        var view = SupervisorOverview.Of(active, agents, Opened.AddMinutes(10), 0.7);
 
         var queue = Assert.Single(view.Queues);
         Assert.Equal(("n2-internet", 2, TimeSpan.FromMinutes(10)), (queue.Queue, queue.Count, queue.OldestWait));
-        Assert.Equal([("ana", 1, 3), ("bruno", 0, 3)], view.Agents.Select(a => (a.Id, a.Load, a.Capacity)));
+        Assert.Equal([("ana", 1, 3, "Online"), ("bruno", 0, 3, "Away")], view.Agents.Select(a => (a.Id, a.Load, a.Capacity, a.Presence)));
     }
 
     [Fact]
