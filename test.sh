@@ -232,7 +232,7 @@ wait_for "Redis" 30 redis_ping \
   || { cat "$WORKDIR/redis.log" >&2 2>/dev/null || true; die "Redis did not answer PING on 127.0.0.1:$REDISPORT within 30 s"; }
 
 # ---------------------------------------------------------------- tests
-export ATENDIMENTO_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100"
+export ATENDIMENTO_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100;Timeout=60;Command Timeout=120"
 export ATENDIMENTO_TEST_REDIS="127.0.0.1:$REDISPORT"
 export ATENDIMENTO_WEBCHAT_JS="$WEBCHAT_JS"
 export ATENDIMENTO_CHROMIUM="$CHROMIUM"
