@@ -2,6 +2,7 @@ using System.Text.Json;
 using Atendimento.Platform.Tenancy;
 using Atendimento.Routing.Kpis;
 using Atendimento.Testing;
+using static Atendimento.Testing.QueryPlans;
 using Npgsql;
 
 namespace Atendimento.Routing.Tests.Kpis;
@@ -103,21 +104,7 @@ public sealed class KpiPlanTests(KpiPlanTests.BigTable table) : IClassFixture<Kp
             _ => sql.Backlog(),
         };
         await using var scope = await TenantScope.BeginAsync(table.App, Tenant);
-        await using var command = sql.Bind(scope.Command("EXPLAIN (FORMAT JSON) " + text));
-        var json = (string)(await command.ExecuteScalarAsync())!;
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement[0].GetProperty("Plan").Clone();
-    }
-
-    private static IEnumerable<JsonElement> Nodes(JsonElement node)
-    {
-        yield return node;
-        if (node.TryGetProperty("Plans", out var children))
-        {
-            foreach (var child in children.EnumerateArray().SelectMany(Nodes))
-            {
-                yield return child;
-            }
-        }
+        await using var command = sql.Bind(scope.Command(text));
+        return await QueryPlans.ExplainAsync(command);
     }
 }

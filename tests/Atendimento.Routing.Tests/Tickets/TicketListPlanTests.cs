@@ -2,6 +2,7 @@ using System.Text.Json;
 using Atendimento.Platform.Tenancy;
 using Atendimento.Routing.Tickets;
 using Atendimento.Testing;
+using static Atendimento.Testing.QueryPlans;
 
 namespace Atendimento.Routing.Tests.Tickets;
 
@@ -75,21 +76,6 @@ public sealed class TicketListPlanTests(TicketListPlanTests.BigTable table) : IC
     private async Task<JsonElement> PlanAsync(TicketQuery query)
     {
         await using var command = PostgresTicketStore.ListCommand(table.Schema.DataSource, Tenant, query);
-        command.CommandText = "EXPLAIN (FORMAT JSON) " + command.CommandText;
-        var json = (string)(await command.ExecuteScalarAsync())!;
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement[0].GetProperty("Plan").Clone();
-    }
-
-    private static IEnumerable<JsonElement> Nodes(JsonElement node)
-    {
-        yield return node;
-        if (node.TryGetProperty("Plans", out var children))
-        {
-            foreach (var child in children.EnumerateArray().SelectMany(Nodes))
-            {
-                yield return child;
-            }
-        }
+        return await QueryPlans.ExplainAsync(command);
     }
 }
