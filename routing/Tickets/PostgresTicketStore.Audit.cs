@@ -9,7 +9,8 @@ public sealed partial class PostgresTicketStore
 {
     public async Task<IReadOnlyList<TicketAuditEntry>> GetAuditAsync(TenantId tenantId, TicketId id, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var scope = await TenantScope.BeginAsync(dataSource, tenantId, cancellationToken: cancellationToken);
+        await using var command = scope.Command("""
             SELECT id, action, actor_kind, actor_id, reason, from_value, to_value, status_from, status_to, at
             FROM ticket_audit WHERE tenant_id = $1 AND ticket_id = $2 ORDER BY id
             """).With(tenantId.Value, id.Value);

@@ -51,7 +51,8 @@ public sealed partial class PostgresTicketStore
 
     public async Task<IReadOnlyList<TicketMessage>> GetMessagesAsync(TenantId tenantId, TicketId id, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var scope = await TenantScope.BeginAsync(dataSource, tenantId, cancellationToken: cancellationToken);
+        await using var command = scope.Command($"""
             SELECT {MessageColumns} FROM ticket_messages
             WHERE tenant_id = $1 AND ticket_id = $2 ORDER BY sequence
             """).With(tenantId.Value, id.Value);

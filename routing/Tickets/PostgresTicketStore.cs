@@ -40,9 +40,12 @@ public sealed partial class PostgresTicketStore(NpgsqlDataSource dataSource) : I
         return await ReadSingleAsync(command, cancellationToken);
     }
 
+    /// <summary>Read under the tenant's row-level security scope, like every read the agent API and the desk make.</summary>
     public async Task<TicketPage> ListAsync(TenantId tenantId, TicketQuery query, CancellationToken cancellationToken = default)
     {
-        await using var command = ListCommand(dataSource, tenantId, query);
+        await using var scope = await TenantScope.BeginAsync(dataSource, tenantId, cancellationToken: cancellationToken);
+        var (sql, values) = ListStatement(tenantId, query);
+        await using var command = scope.Command(sql).With(values);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<Ticket>();
         while (await reader.ReadAsync(cancellationToken))
@@ -52,8 +55,15 @@ public sealed partial class PostgresTicketStore(NpgsqlDataSource dataSource) : I
         return TicketPage.From(rows, query.Limit);
     }
 
-    /// <summary>Only the filters given become conditions, so the planner sees a plain predicate it can match to an index.</summary>
+    /// <summary>The list statement on its own connection, for the tests that read its plan.</summary>
     internal static NpgsqlCommand ListCommand(NpgsqlDataSource dataSource, TenantId tenantId, TicketQuery query)
+    {
+        var (sql, values) = ListStatement(tenantId, query);
+        return dataSource.CreateCommand(sql).With(values);
+    }
+
+    /// <summary>Only the filters given become conditions, so the planner sees a plain predicate it can match to an index.</summary>
+    private static (string Sql, object?[] Values) ListStatement(TenantId tenantId, TicketQuery query)
     {
         var sql = new StringBuilder($"SELECT {Columns} FROM tickets WHERE tenant_id = $1");
         var values = new List<object?> { tenantId.Value };
@@ -73,7 +83,7 @@ public sealed partial class PostgresTicketStore(NpgsqlDataSource dataSource) : I
         Filter("id <", query.BeforeId);
         values.Add(query.Limit + 1);
         sql.Append(System.Globalization.CultureInfo.InvariantCulture, $" ORDER BY id DESC LIMIT ${values.Count}");
-        return dataSource.CreateCommand(sql.ToString()).With([.. values]);
+        return (sql.ToString(), [.. values]);
     }
 
     public async Task<SaveOutcome> SaveAsync(IReadOnlyList<TicketUpdate> updates, CancellationToken cancellationToken = default)

@@ -115,28 +115,51 @@ public sealed class RowLevelSecurityTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// A restrictive policy for this test only hides every ticket from a session that set no tenant: what the
-    /// stores still read must have been read inside a tenant scope.
+    /// Restrictive policies for this test only hide every ticket, message and audit line from a session that set no
+    /// tenant: what the stores still read must have been read inside a tenant scope.
     /// </summary>
     [Fact]
-    public async Task The_ticket_store_and_the_kpis_read_inside_the_tenant_scope()
+    public async Task The_ticket_reads_and_the_kpis_run_inside_the_tenant_scope()
     {
-        await using (var strict = _database.Schema.DataSource.CreateCommand($"""
-            CREATE POLICY scope_required ON tickets AS RESTRICTIVE FOR SELECT TO {PostgresSchema.ApplicationRole}
-                USING (coalesce(current_setting('{TenantScope.Setting}', true), '') <> '')
-            """))
+        var anyAcmeId = await FirstTicketIdAsync();
+        var superuser = new PostgresTicketStore(_database.Schema.DataSource);
+        await superuser.AppendMessageAsync(Acme, anyAcmeId, new NewTicketMessage(MessageAuthor.Customer, null, "olá", From));
+        var expected = (await superuser.ListAsync(Acme, new TicketQuery(Limit: 100))).Items.Count;
+        await AuditLineAsync(anyAcmeId);
+        foreach (var table in new[] { "tickets", "ticket_messages", "ticket_audit" })
         {
+            await using var strict = _database.Schema.DataSource.CreateCommand($"""
+                CREATE POLICY scope_required ON {table} AS RESTRICTIVE FOR SELECT TO {PostgresSchema.ApplicationRole}
+                    USING (coalesce(current_setting('{TenantScope.Setting}', true), '') <> '')
+                """);
             await strict.ExecuteNonQueryAsync();
         }
-        await using var unscoped = _app.CreateCommand("SELECT count(*) FROM tickets");
-        var anyAcmeId = await FirstTicketIdAsync();
+        await using var unscoped = _app.CreateCommand("SELECT (SELECT count(*) FROM tickets) + (SELECT count(*) FROM ticket_messages) + (SELECT count(*) FROM ticket_audit)");
+        var store = new PostgresTicketStore(_app);
 
-        var ticket = await new PostgresTicketStore(_app).GetAsync(Acme, anyAcmeId);
+        var ticket = await store.GetAsync(Acme, anyAcmeId);
+        var list = await store.ListAsync(Acme, new TicketQuery(Limit: 100));
+        var messages = await store.GetMessagesAsync(Acme, anyAcmeId);
+        var audit = await store.GetAuditAsync(Acme, anyAcmeId);
         var measures = await new PostgresKpiStore(_app).MeasureAsync(Acme, new KpiQuery(From, To), Later);
 
         Assert.Equal(0L, await unscoped.ExecuteScalarAsync());
         Assert.NotNull(ticket);
+        Assert.True(expected > 0);
+        Assert.Equal(expected, list.Items.Count);
+        Assert.Contains(messages, m => m.Text == "olá");
+        Assert.NotEmpty(audit);
         Assert.Equal(6, measures.Movement[From].Opened);
+    }
+
+    private async Task AuditLineAsync(TicketId id)
+    {
+        await using var command = _database.Schema.DataSource.CreateCommand("""
+            INSERT INTO ticket_audit (tenant_id, ticket_id, action, actor_kind, actor_id, status_from, status_to, at)
+            VALUES ('acme', $1, 'Tag', 'Agent', 'ana', 'Open', 'Open', now())
+            """);
+        command.Parameters.AddWithValue(id.Value);
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<TicketId> FirstTicketIdAsync()
