@@ -107,12 +107,12 @@ internal static class DeskTicketEndpoints
     }
 
     private static async Task<Ok<SupervisorOverview>> SupervisorAsync(HttpContext http, ITicketStore store, AgentRoster agents,
-        IOptions<SlaOptions> sla, TimeProvider clock, CancellationToken cancellationToken)
+        IOptions<SlaOptions> sla, SlaCalendars calendars, TimeProvider clock, CancellationToken cancellationToken)
     {
         var tenant = DeskAuthentication.Tenant(http.User);
         var active = await ActiveTicketsAsync(store, tenant, cancellationToken);
         var roster = await agents.ListAsync(tenant, cancellationToken);
-        return TypedResults.Ok(SupervisorOverview.Of(active, roster, clock.GetUtcNow(), sla.Value.WarningFraction));
+        return TypedResults.Ok(SupervisorOverview.Of(active, roster, clock.GetUtcNow(), sla.Value.WarningFraction, calendars.For(tenant)));
     }
 
     /// <summary>The tenant's active tickets, oldest first (up to <see cref="ListLimit"/> of each status).</summary>

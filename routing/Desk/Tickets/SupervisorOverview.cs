@@ -1,6 +1,7 @@
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Api;
 using Atendimento.Routing.Assignment;
+using Atendimento.Routing.Sla;
 using Atendimento.Routing.Tickets;
 
 namespace Atendimento.Routing.Desk.Tickets;
@@ -9,7 +10,8 @@ namespace Atendimento.Routing.Desk.Tickets;
 public sealed record SupervisorOverview(
     DateTimeOffset At, IReadOnlyList<QueueSummary> Queues, IReadOnlyList<AgentLoad> Agents, IReadOnlyList<TicketAtRisk> AtRisk)
 {
-    public static SupervisorOverview Of(IReadOnlyList<Ticket> active, IReadOnlyList<AgentStatus> agents, DateTimeOffset now, double warningFraction)
+    public static SupervisorOverview Of(
+        IReadOnlyList<Ticket> active, IReadOnlyList<AgentStatus> agents, DateTimeOffset now, double warningFraction, BusinessCalendar calendar)
     {
         var queues = active.Where(t => t.Status is TicketStatus.Open or TicketStatus.Assigned)
             .GroupBy(t => t.Queue, StringComparer.Ordinal)
@@ -19,7 +21,7 @@ public sealed record SupervisorOverview(
         var load = agents.Select(a => new AgentLoad(
                 a.Agent.Id, a.Agent.Name, a.Agent.Level.ToString(), a.Agent.Capacity, a.Load, a.Presence.ToString(), a.PresenceSince))
             .ToList();
-        var atRisk = active.Select(t => TicketAtRisk.Of(t, now, warningFraction)).OfType<TicketAtRisk>()
+        var atRisk = active.Select(t => TicketAtRisk.Of(t, now, warningFraction, calendar)).OfType<TicketAtRisk>()
             .OrderBy(r => r.DueAt)
             .ToList();
         return new SupervisorOverview(now, queues, load, atRisk);
@@ -35,22 +37,23 @@ public sealed record AgentLoad(string Id, string Name, string Level, int Capacit
 
 /// <summary>
 /// An active ticket past the warning point of its next SLA target (first response until an agent answered, then
-/// resolution). The warning point is <c>WarningFraction</c> of the way from the opening to the due time, as the
-/// SLA clock counts it when the target was set at the opening; after an escalation restarts the clock, this view
-/// warns a little early.
+/// resolution). The warning point and the due time are the target's clock's, in the tenant's business calendar, so
+/// pauses and escalations count as the SLA watcher counts them; a paused clock has no due time and is not at risk.
+/// A ticket without clocks (none should remain after migration 0015) falls back to its stored due times.
 /// </summary>
 public sealed record TicketAtRisk(TicketResponse Ticket, string Target, DateTimeOffset DueAt, bool Breached)
 {
-    public static TicketAtRisk? Of(Ticket ticket, DateTimeOffset now, double warningFraction)
+    public static TicketAtRisk? Of(Ticket ticket, DateTimeOffset now, double warningFraction, BusinessCalendar calendar)
     {
-        var (target, due) = ticket.FirstResponseAt is null && ticket.FirstResponseDueAt is { } first
-            ? ("first_response", first)
-            : ("resolution", ticket.ResolutionDueAt ?? DateTimeOffset.MaxValue);
-        if (due == DateTimeOffset.MaxValue)
-        {
-            return null;
-        }
-        var warnAt = ticket.OpenedAt + (due - ticket.OpenedAt) * warningFraction;
-        return now < warnAt ? null : new TicketAtRisk(TicketResponse.From(ticket, withHandoff: false), target, due, now >= due);
+        var answered = ticket.FirstResponseAt is not null;
+        var (target, clock, storedDue) = !answered && (ticket.FirstResponseClock is not null || ticket.FirstResponseDueAt is not null)
+            ? ("first_response", ticket.FirstResponseClock, ticket.FirstResponseDueAt)
+            : ("resolution", ticket.ResolutionClock, ticket.ResolutionDueAt);
+        var (warnAt, due) = clock is not null
+            ? (clock.WarningAt(warningFraction, calendar), clock.Deadline(calendar))
+            : (storedDue is { } d ? ticket.OpenedAt + (d - ticket.OpenedAt) * warningFraction : (DateTimeOffset?)null, storedDue);
+        return warnAt is { } warning && due is { } deadline && now >= warning
+            ? new TicketAtRisk(TicketResponse.From(ticket, withHandoff: false), target, deadline, now >= deadline)
+            : null;
     }
 }

@@ -1,6 +1,7 @@
 using Atendimento.Routing.Agents;
 using Atendimento.Routing.Assignment;
 using Atendimento.Routing.Desk.Tickets;
+using Atendimento.Routing.Sla;
 using Atendimento.Routing.Tickets;
 using static Atendimento.Routing.Tests.Tickets.TicketBuilder;
 
@@ -10,6 +11,7 @@ namespace Atendimento.Routing.Tests.Desk;
 public sealed class DeskViewsTests
 {
     private static readonly DateTimeOffset Opened = OpenedAtDefault;
+    private static readonly BusinessCalendar Always = BusinessCalendar.AlwaysOpen;
 
     [Fact]
     public void The_inbox_of_an_agent_queues_what_their_level_can_take_and_lists_what_they_hold()
@@ -49,7 +51,7 @@ public sealed class DeskViewsTests
             new(Tickets.Agents.Bruno, AgentPresence.Away, Opened, Load: 0, LastAssignedAt: null),
         ];
 
-        var view = SupervisorOverview.Of(active, agents, Opened.AddMinutes(10), 0.7);
+        var view = SupervisorOverview.Of(active, agents, Opened.AddMinutes(10), 0.7, Always);
 
         var queue = Assert.Single(view.Queues);
         Assert.Equal(("n2-internet", 2, TimeSpan.FromMinutes(10)), (queue.Queue, queue.Count, queue.OldestWait));
@@ -57,20 +59,37 @@ public sealed class DeskViewsTests
     }
 
     [Fact]
-    public void A_ticket_is_at_risk_past_the_warning_point_of_its_next_target_and_breached_past_the_due_time()
+    public void A_ticket_without_clocks_is_at_risk_past_the_warning_point_of_its_stored_due_times()
     {
         var ticket = ATicket().OpenedAt(Opened).Build();
         ticket.FirstResponseDueAt = Opened.AddMinutes(10);
         ticket.ResolutionDueAt = Opened.AddHours(4);
 
-        Assert.Null(TicketAtRisk.Of(ticket, Opened.AddMinutes(6), 0.7));
-        var warned = TicketAtRisk.Of(ticket, Opened.AddMinutes(7), 0.7)!;
+        Assert.Null(TicketAtRisk.Of(ticket, Opened.AddMinutes(6), 0.7, Always));
+        var warned = TicketAtRisk.Of(ticket, Opened.AddMinutes(7), 0.7, Always)!;
         Assert.Equal(("first_response", false), (warned.Target, warned.Breached));
-        Assert.True(TicketAtRisk.Of(ticket, Opened.AddMinutes(10), 0.7)!.Breached);
+        Assert.True(TicketAtRisk.Of(ticket, Opened.AddMinutes(10), 0.7, Always)!.Breached);
 
         ticket.FirstResponseAt = Opened.AddMinutes(2);
-        Assert.Null(TicketAtRisk.Of(ticket, Opened.AddMinutes(11), 0.7));
-        Assert.Equal("resolution", TicketAtRisk.Of(ticket, Opened.AddHours(3), 0.7)!.Target);
+        Assert.Null(TicketAtRisk.Of(ticket, Opened.AddMinutes(11), 0.7, Always));
+        Assert.Equal("resolution", TicketAtRisk.Of(ticket, Opened.AddHours(3), 0.7, Always)!.Target);
+    }
+
+    [Fact]
+    public void The_risk_follows_the_resolution_clock_so_a_wait_on_the_customer_moves_the_warning_and_the_due_time()
+    {
+        var ticket = ATicket().OpenedAt(Opened).Build();
+        ticket.FirstResponseAt = Opened.AddMinutes(1);
+        ticket.ResolutionClock = SlaClock.Start(TimeSpan.FromMinutes(60), Opened).Pause(Opened.AddMinutes(30), Always);
+
+        // Paused after 30 of 60 minutes: counted from the opening it would warn at 42 minutes; it is not at risk.
+        Assert.Null(TicketAtRisk.Of(ticket, Opened.AddMinutes(50), 0.7, Always));
+
+        ticket.ResolutionClock = ticket.ResolutionClock.Resume(Opened.AddMinutes(100));
+        Assert.Null(TicketAtRisk.Of(ticket, Opened.AddMinutes(111), 0.7, Always));
+        var warned = TicketAtRisk.Of(ticket, Opened.AddMinutes(112), 0.7, Always)!;
+        Assert.Equal(("resolution", Opened.AddMinutes(130), false), (warned.Target, warned.DueAt, warned.Breached));
+        Assert.True(TicketAtRisk.Of(ticket, Opened.AddMinutes(130), 0.7, Always)!.Breached);
     }
 
     [Fact]
