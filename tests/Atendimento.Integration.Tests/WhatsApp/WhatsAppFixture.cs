@@ -4,7 +4,7 @@ using Atendimento.Testing;
 namespace Atendimento.Integration.Tests.WhatsApp;
 
 /// <summary>A host on real PostgreSQL and Redis whose WhatsApp channel talks to a <see cref="FakeGraphApi"/>.</summary>
-public sealed class WhatsAppFixture : IAsyncLifetime
+public class WhatsAppFixture : IAsyncLifetime
 {
     public PostgresSchema Schema { get; private set; } = null!;
 
@@ -16,7 +16,14 @@ public sealed class WhatsAppFixture : IAsyncLifetime
     {
         Schema = await PostgresSchema.CreateAsync();
         Graph = await FakeGraphApi.StartAsync();
-        Host = AtendimentoHost.Start(Schema.ConnectionString, TestEnvironment.Redis, WhatsAppWebhooks.Settings(Graph.BaseUrl));
+        var settings = WhatsAppWebhooks.Settings(Graph.BaseUrl);
+        Adjust(settings);
+        Host = AtendimentoHost.Start(Schema.ConnectionString, TestEnvironment.Redis, settings);
+    }
+
+    /// <summary>Where a derived fixture changes the host's settings before it starts.</summary>
+    protected virtual void Adjust(IDictionary<string, string?> settings)
+    {
     }
 
     /// <summary>How many accepted webhook changes mention <paramref name="fragment"/> (a wa_id, a wamid).</summary>

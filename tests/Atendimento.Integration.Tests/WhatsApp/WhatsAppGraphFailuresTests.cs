@@ -130,19 +130,10 @@ public sealed class WhatsAppGraphFailuresTests(WhatsAppGraphFailuresTests.Fixtur
     /// A host whose retries are quick (so a test waits milliseconds, not seconds), whose send timeout is 2 s, and whose
     /// breaker does not open: the breaker has its own tests, and here each case must reach Meta.
     /// </summary>
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture : WhatsAppFixture
     {
-        public PostgresSchema Schema { get; private set; } = null!;
-
-        public FakeGraphApi Graph { get; private set; } = null!;
-
-        public AtendimentoHost Host { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override void Adjust(IDictionary<string, string?> settings)
         {
-            Schema = await PostgresSchema.CreateAsync();
-            Graph = await FakeGraphApi.StartAsync();
-            var settings = WhatsAppWebhooks.Settings(Graph.BaseUrl);
             settings["WhatsApp:MarkAsRead"] = "false";
             settings["WhatsApp:OutboxPollMilliseconds"] = "100";
             settings["WhatsApp:Resilience:RetryBaseDelayMilliseconds"] = "20";
@@ -150,7 +141,6 @@ public sealed class WhatsAppGraphFailuresTests(WhatsAppGraphFailuresTests.Fixtur
             settings["WhatsApp:Resilience:SendTimeoutSeconds"] = "2";
             settings["WhatsApp:Resilience:RedeliveryBaseDelaySeconds"] = "1";
             settings["WhatsApp:Resilience:BreakerMinimumThroughput"] = "10000";
-            Host = AtendimentoHost.Start(Schema.ConnectionString, TestEnvironment.Redis, settings);
         }
 
         public async Task<T?> ScalarAsync<T>(string sql, string key)
@@ -159,13 +149,6 @@ public sealed class WhatsAppGraphFailuresTests(WhatsAppGraphFailuresTests.Fixtur
             command.Parameters.AddWithValue(key);
             var value = await command.ExecuteScalarAsync();
             return value is null or DBNull ? default : (T)value;
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            await Graph.DisposeAsync();
-            await Schema.DisposeAsync();
         }
     }
 }
