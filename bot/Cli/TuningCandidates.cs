@@ -9,6 +9,8 @@ internal static class TuningCandidates
     private static readonly TrainerOptions Mlp = new() { HiddenUnits = 256, LearningRate = 0.3f, Epochs = 10 };
     private static readonly FeatureOptions Wide = new() { WordNgramMax = 3, CharNgramMin = 1, CharNgramMax = 6 };
     private static readonly FeatureOptions Pairs = FeatureOptions.WordsAndChars with { WordPairWindow = 3 };
+    private static readonly FeatureOptions AcrossWords = FeatureOptions.WordsAndChars with { CharsAcrossWords = true };
+    private static readonly TrainerOptions Smoothed = Mlp with { LabelSmoothing = 0.3f };
 
     public static IReadOnlyList<(string Name, TrainedRecognizerOptions Options)> All { get; } =
     [
@@ -43,6 +45,17 @@ internal static class TuningCandidates
         ("cv 6 members: MLPs on wide view", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, Wide, Wide], Trainers = [Sgd, Sgd, Mlp, Mlp, Mlp, Mlp] }),
         ("cv 6 members, MLP input dropout 0.2", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp with { InputDropout = 0.2f }, Mlp with { InputDropout = 0.2f }, Mlp with { InputDropout = 0.2f }, Mlp with { InputDropout = 0.2f }] }),
         ("cv 6 members, MLP input dropout 0.4", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Mlp with { InputDropout = 0.4f }, Mlp with { InputDropout = 0.4f }, Mlp with { InputDropout = 0.4f }, Mlp with { InputDropout = 0.4f }] }),
+        ("ls mlp, label smoothing 0.1", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [Mlp with { LabelSmoothing = 0.1f }] }),
+        ("ls mlp, label smoothing 0.2", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [Mlp with { LabelSmoothing = 0.2f }] }),
+        ("ls mlp, label smoothing 0.3", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [Smoothed] }),
+        ("ls mlp, label smoothing 0.5", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [Smoothed with { LabelSmoothing = 0.5f }] }),
+        ("ls lr, label smoothing 0.1", new() { Views = [FeatureOptions.WordsAndChars], Trainers = [Sgd with { LabelSmoothing = 0.1f }] }),
+        ("ls lr, chars across words", new() { Views = [AcrossWords], Trainers = [Sgd] }),
+        ("ls 4 smoothed MLPs (chosen)", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Smoothed, Smoothed, Smoothed, Smoothed] }),
+        ("ls 2 LR + 4 smoothed MLPs", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Sgd, Sgd, Smoothed, Smoothed, Smoothed, Smoothed] }),
+        ("ls 6 smoothed MLPs", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Smoothed, Smoothed, Smoothed, Smoothed, Smoothed, Smoothed] }),
+        ("ls 4 smoothed MLPs + 2 on other views", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs, Wide, AcrossWords], Trainers = [Smoothed, Smoothed, Smoothed, Smoothed, Smoothed, Smoothed] }),
+        ("ls 4 smoothed MLPs, input dropout 0.2", new() { Views = [FeatureOptions.WordsAndChars, Pairs, FeatureOptions.WordsAndChars, Pairs], Trainers = [Smoothed with { InputDropout = 0.2f }, Smoothed with { InputDropout = 0.2f }, Smoothed, Smoothed] }),
         ("ensemble of 3 views", new() { Trainers = [], Views = [FeatureOptions.WordsAndChars, FeatureOptions.WordsOnly, FeatureOptions.CharsOnly] }),
     ];
 }

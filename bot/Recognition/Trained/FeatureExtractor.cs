@@ -191,7 +191,14 @@ public sealed class FeatureExtractor
             }
             if (options.CharNgramMax > 0)
             {
-                NgramHashes.Chars(tokens, options.CharNgramMin, options.CharNgramMax, Chars);
+                if (options.CharsAcrossWords)
+                {
+                    NgramHashes.CharsAcrossWords(tokens, options.CharNgramMin, options.CharNgramMax, Chars);
+                }
+                else
+                {
+                    NgramHashes.Chars(tokens, options.CharNgramMin, options.CharNgramMax, Chars);
+                }
             }
         }
     }

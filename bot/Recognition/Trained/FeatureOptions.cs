@@ -18,6 +18,9 @@ public sealed record FeatureOptions
     /// <summary>Longest character n-gram; 0 turns character features off.</summary>
     public int CharNgramMax { get; init; } = 5;
 
+    /// <summary>Character n-grams run over the whole message (words joined by one space) instead of inside each word.</summary>
+    public bool CharsAcrossWords { get; init; }
+
     /// <summary>Term frequency as 1 + ln(count) instead of the raw count.</summary>
     public bool SublinearTf { get; init; } = true;
 
@@ -31,6 +34,6 @@ public sealed record FeatureOptions
     public static FeatureOptions CharsOnly { get; } = new() { WordNgramMax = 0, CharNgramMin = 1, CharNgramMax = 5 };
 
     public override string ToString() =>
-        $"words 1-{WordNgramMax}{(WordPairWindow > 1 ? $", pairs within {WordPairWindow}" : "")}, chars {(CharNgramMax == 0 ? "off" : $"{CharNgramMin}-{CharNgramMax}")}" +
+        $"words 1-{WordNgramMax}{(WordPairWindow > 1 ? $", pairs within {WordPairWindow}" : "")}, chars {(CharNgramMax == 0 ? "off" : $"{CharNgramMin}-{CharNgramMax}")}{(CharsAcrossWords ? " across words" : "")}" +
         $"{(SublinearTf ? ", sublinear tf" : "")}{(MinDocumentFrequency > 1 ? $", min df {MinDocumentFrequency}" : "")}";
 }

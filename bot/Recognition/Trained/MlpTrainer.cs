@@ -29,7 +29,7 @@ public static class MlpTrainer
                 var rate = options.LearningRate * (1f - (float)step++ / totalSteps);
                 var x = options.InputDropout > 0 ? Dropped(inputs[i], options.InputDropout, random) : inputs[i];
                 model.Forward(x, hidden, outputGradient);
-                outputGradient[labels[i]] -= 1f;
+                SoftmaxTrainer.SubtractTarget(outputGradient, labels[i], options.LabelSmoothing);
                 Backward(model, x, hidden, hiddenGradient, outputGradient, rate);
             }
         }

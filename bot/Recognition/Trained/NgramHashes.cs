@@ -50,6 +50,17 @@ internal static class NgramHashes
         }
     }
 
+    /// <summary>Character n-grams of the message as one string, " w1 w2 … ", so they also span word boundaries.</summary>
+    public static void CharsAcrossWords(IReadOnlyList<string> tokens, int minN, int maxN, List<ulong> hashes)
+    {
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+        var joined = $" {string.Join(' ', tokens)} ";
+        AddCharNgrams(joined, minN, maxN, hashes);
+    }
+
     private static void AddCharNgrams(ReadOnlySpan<char> padded, int minN, int maxN, List<ulong> hashes)
     {
         for (var n = minN; n <= maxN; n++)

@@ -25,17 +25,31 @@ public static class SoftmaxTrainer
             foreach (var i in order)
             {
                 var rate = options.LearningRate * (1f - (float)step++ / totalSteps);
-                Step(model, inputs[i], labels[i], weights[labels[i]] * rate, rate * options.L2, gradient);
+                Step(model, inputs[i], labels[i], weights[labels[i]] * rate, rate * options.L2, options.LabelSmoothing, gradient);
             }
         }
         model.Rescale();
         return model;
     }
 
-    private static void Step(SoftmaxModel model, SparseVector x, int label, float rate, float shrink, float[] gradient)
+    /// <summary>Turns probabilities into the cross-entropy gradient: minus the (optionally smoothed) one-hot target.</summary>
+    internal static void SubtractTarget(Span<float> probabilities, int label, float smoothing)
+    {
+        if (smoothing > 0f)
+        {
+            var spread = smoothing / probabilities.Length;
+            for (var k = 0; k < probabilities.Length; k++)
+            {
+                probabilities[k] -= spread;
+            }
+        }
+        probabilities[label] -= 1f - smoothing;
+    }
+
+    private static void Step(SoftmaxModel model, SparseVector x, int label, float rate, float shrink, float smoothing, float[] gradient)
     {
         model.Probabilities(x, gradient);
-        gradient[label] -= 1f;
+        SubtractTarget(gradient, label, smoothing);
         model.Scale *= 1f - shrink;
         if (model.Scale < 1e-6f)
         {

@@ -20,6 +20,9 @@ public sealed record TrainerOptions
     /// <summary>Perceptron only: each input feature of a training step is dropped with this probability (the rest scaled up to match).</summary>
     public float InputDropout { get; init; }
 
+    /// <summary>Trains towards (1 - e) on the label and e / classes elsewhere instead of a hard 1 and 0s.</summary>
+    public float LabelSmoothing { get; init; }
+
     public override string ToString() =>
-        $"{(HiddenUnits > 0 ? $"MLP {HiddenUnits} hidden, " : "")}SGD {Epochs} epochs, lr {LearningRate}, L2 {L2:0.#e0}{(ClassBalanced ? ", class-balanced" : "")}{(InputDropout > 0 ? $", input dropout {InputDropout}" : "")}";
+        $"{(HiddenUnits > 0 ? $"MLP {HiddenUnits} hidden, " : "")}SGD {Epochs} epochs, lr {LearningRate}, L2 {L2:0.#e0}{(ClassBalanced ? ", class-balanced" : "")}{(InputDropout > 0 ? $", input dropout {InputDropout}" : "")}{(LabelSmoothing > 0 ? $", label smoothing {LabelSmoothing}" : "")}";
 }

@@ -32,6 +32,14 @@ public sealed class FeatureExtractorTests
     }
 
     [Fact]
+    public void Character_ngrams_across_words_also_span_the_space_between_them()
+    {
+        var trigrams = new FeatureOptions { WordNgramMax = 0, CharNgramMin = 3, CharNgramMax = 3, CharsAcrossWords = true };
+
+        Assert.Equal(5, FeatureExtractor.Fit(["ab cd"], trigrams).FeatureCount); // " ab", "ab ", "b c", " cd", "cd "
+    }
+
+    [Fact]
     public void Case_accents_and_repeated_letters_give_the_same_vector()
     {
         var extractor = FeatureExtractor.Fit(["não recebi o boleto"], FeatureOptions.WordsAndChars);
