@@ -1,6 +1,7 @@
 using Atendimento.Bot.Conversations;
 using Atendimento.Bot.Dialogs;
 using Atendimento.Bot.Dialogs.Http;
+using Atendimento.Bot.Recognition.Llm;
 using Atendimento.Bot.Recognition.Trained;
 using Atendimento.Platform;
 using Atendimento.Platform.Postgres;
@@ -16,6 +17,7 @@ public static class BotModule
         services.AddSingleton(new MigrationSet("bot", 30, typeof(BotModule).Assembly));
         services.AddOptions<DialogOptions>().Bind(configuration.GetSection(DialogOptions.Section));
         services.AddSingleton<IIntentRecognizerFactory, DialogRecognizerTrainer>();
+        services.AddLlmReranking(configuration);
         services.AddSingleton<DialogCatalog>();
         services.AddHostedService<DialogCatalogStartup>();
         services.AddHttpClient(DialogHttpActions.ClientName);

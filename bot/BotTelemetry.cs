@@ -17,5 +17,7 @@ public static class BotTelemetry
 
     public static readonly Counter<long> AbandonedActivities = Meter.CreateCounter<long>("atendimento.bot.outbox.abandoned", description: "Outbound activities set aside after repeated failed sends");
 
+    public static readonly Counter<long> LlmReranks = Meter.CreateCounter<long>("atendimento.bot.llm.reranks", description: "Calls to the optional LLM stage on unsure messages, by outcome (picked, none, failed)");
+
     public static readonly Histogram<double> TurnDuration = Meter.CreateHistogram<double>("atendimento.bot.turn.duration", unit: "ms", description: "Time to process one inbound activity");
 }

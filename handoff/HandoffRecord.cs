@@ -22,8 +22,26 @@ public sealed record HandoffRecord(
     DateTimeOffset At,
     bool OutOfHours = false);
 
-/// <summary>One recognised customer message on the way to the handoff: what was understood, and how sure.</summary>
-public sealed record RecognitionStep(string Text, string? Intent, double Confidence, DateTimeOffset At);
+/// <summary>
+/// One recognised customer message on the way to the handoff: what was understood, and how sure. <see cref="Llm"/>
+/// is what the optional LLM stage said about it; null when the stage was not asked (off, or the message needed no
+/// help), which is also how steps stored before the stage existed read.
+/// </summary>
+public sealed record RecognitionStep(string Text, string? Intent, double Confidence, DateTimeOffset At, LlmRerank? Llm = null);
+
+/// <summary>
+/// The LLM's part in a turn the recognizer was unsure of: the candidate it picked (<see cref="Intent"/>), "none of
+/// them", or a failure (error, timeout, an answer that was not one of the candidates) after which the bot went on
+/// as without it.
+/// </summary>
+public sealed record LlmRerank(LlmOutcome Outcome, string? Intent = null);
+
+public enum LlmOutcome
+{
+    Picked,
+    None,
+    Failed,
+}
 
 public enum TranscriptRole
 {

@@ -85,6 +85,6 @@ internal static class Clarifier
     }
 
     /// <summary>The name customers know an intent by: its menu title when it has one.</summary>
-    private static string Title(BotDefinition definition, IntentDefinition intent) =>
+    public static string Title(BotDefinition definition, IntentDefinition intent) =>
         definition.Policy.Menu.Options.FirstOrDefault(option => option.Intent == intent.Name)?.Title ?? intent.Title;
 }

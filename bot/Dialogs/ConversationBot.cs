@@ -2,6 +2,7 @@ using Atendimento.Bot.Dialogs.Http;
 using Atendimento.Bot.Dialogs.Runtime;
 using Atendimento.Bot.Dialogs.Signals;
 using Atendimento.Bot.Recognition;
+using Atendimento.Bot.Recognition.Llm;
 using Atendimento.Handoff;
 
 namespace Atendimento.Bot.Dialogs;
@@ -10,9 +11,10 @@ namespace Atendimento.Bot.Dialogs;
 /// The bot's turn, the triage policy of docs/architecture.md: recognise, then answer (run the intent's dialog)
 /// when sure, offer the likely intents when unsure, ask to rephrase when lost, and hand off after repeated
 /// misses. A dialog waiting for an answer gets the message, unless an interrupting intent (such as asking for a
-/// person) is recognised with confidence.
+/// person) is recognised with confidence. When the optional LLM stage is on, an unsure new message is put to it
+/// before the offer, and its pick is answered as a clear recognition would be.
 /// </summary>
-public sealed class ConversationBot(DialogCatalog catalog, IDialogActions actions, TimeProvider clock, ILogger<ConversationBot> logger)
+public sealed class ConversationBot(DialogCatalog catalog, IDialogActions actions, IIntentReranker reranker, TimeProvider clock, ILogger<ConversationBot> logger)
 {
     public BotTurn Welcome(DialogState state)
     {
@@ -66,6 +68,12 @@ public sealed class ConversationBot(DialogCatalog catalog, IDialogActions action
         if ((interrupting ?? clear) is { } chosen)
         {
             return await BeginAsync(context, definition, chosen, cancellationToken);
+        }
+        // Only a new subject the recognizer is unsure of gets here: answers to a question, an offer or the
+        // inactivity menu, clear messages and interrupting ones (a person, a critical subject) were handled above.
+        if (await LlmTriage.PickAsync(context, reranker, recognition, evidence, cancellationToken) is { } picked)
+        {
+            return await BeginAsync(context, definition, picked, cancellationToken);
         }
         var candidates = Clarifier.Candidates(recognition, definition);
         return candidates.Count > 0 ? Clarify(context, definition, candidates) : NotUnderstood(context, definition.Policy, definition.Policy.NotUnderstood);

@@ -59,6 +59,10 @@ public sealed record DialogState
 
     public DialogState WithTrail(RecognitionStep step) => this with { Trail = [.. Trail.TakeLast(TrailLength - 1), step] };
 
+    /// <summary>Records what the LLM stage said about the newest recognised message.</summary>
+    public DialogState WithLlmNote(LlmRerank note) =>
+        Trail.Count == 0 ? this : this with { Trail = [.. Trail.SkipLast(1), Trail[^1] with { Llm = note }] };
+
     public DialogState WithValue(string name, string value) =>
         this with { Values = new Dictionary<string, string>(Values, StringComparer.Ordinal) { [name] = value } };
 

@@ -156,7 +156,12 @@ public abstract class ConversationStoreContract : IAsyncLifetime
                 Stack = [new DialogFrame("planos", "0a1b2c3d4e5f", [1], 0, "choice:contratar"), new DialogFrame("segunda_via", "a1b2c3d4e5f6", [2, 1, 0], 1, "ask:cpf")],
                 FailedRecognitions = 1,
                 Values = new Dictionary<string, string>(StringComparer.Ordinal) { ["cpf"] = "52998224725", ["ajuda_boleto"] = "Não consegui" },
-                Trail = [new RecognitionStep("quero a segunda via", "segunda_via", 0.8125, at), new RecognitionStep("xpto", null, 0, at.AddSeconds(5))],
+                Trail =
+                [
+                    new RecognitionStep("fibra", "planos", 0.75, at, new LlmRerank(LlmOutcome.Picked, "mudanca_endereco")),
+                    new RecognitionStep("quero a segunda via", "segunda_via", 0.8125, at.AddSeconds(3)),
+                    new RecognitionStep("xpto", null, 0, at.AddSeconds(5), new LlmRerank(LlmOutcome.Failed)),
+                ],
             },
             Transcript = [new TranscriptEntry(TranscriptRole.Customer, "quero a segunda via", at), new TranscriptEntry(TranscriptRole.Bot, "Me informe o CPF, por favor.", at.AddSeconds(1))],
             RecentActivityIds = ["entrada-1", "entrada-2"],

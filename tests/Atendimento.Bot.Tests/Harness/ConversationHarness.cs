@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Atendimento.Bot.Tests.Harness;
 
@@ -33,7 +34,8 @@ public sealed class ConversationHarness : IAsyncDisposable
     /// <param name="conversationId">The channel's conversation id.</param>
     /// <param name="dialogs">A dialogs folder other than the shipped one.</param>
     /// <param name="settings">More configuration, such as <c>Dialogs:Backends:...</c>.</param>
-    public ConversationHarness(string conversationId = "conversa-1", string? dialogs = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="logs">Where the bot's logs go; none are kept without it.</param>
+    public ConversationHarness(string conversationId = "conversa-1", string? dialogs = null, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         Address = new ChannelAddress(conversationId, new ChannelAccount("bot", "Lia", "bot"), new ChannelAccount("cliente-1", "Maria Oliveira", "user"), null, "pt-BR");
         var configuration = new ConfigurationBuilder()
@@ -41,7 +43,13 @@ public sealed class ConversationHarness : IAsyncDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(builder =>
+            {
+                if (logs is not null)
+                {
+                    builder.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+                }
+            })
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IHostEnvironment>(new TestHostEnvironment(RepositoryRoot.Path))
             .AddSingleton<IChannelSender>(_channel);
