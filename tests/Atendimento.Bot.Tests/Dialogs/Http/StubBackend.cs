@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using Atendimento.Bot.Tests.Harness;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Atendimento.Bot.Tests.Dialogs.Http;
 
@@ -19,30 +15,24 @@ internal sealed record BackendRequest(string Method, string Path, string Body);
 internal sealed class StubBackend : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<BackendRequest> _requests = new();
+    private readonly ConcurrentQueue<BackendRequest> _requests;
 
-    private StubBackend(WebApplication app) => _app = app;
+    private StubBackend(WebApplication app, ConcurrentQueue<BackendRequest> requests) => (_app, _requests) = (app, requests);
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl { get; private init; } = "";
 
     public IReadOnlyList<BackendRequest> Requests => [.. _requests];
 
     public static async Task<StubBackend> StartAsync(Func<HttpContext, int, Task> answer)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var backend = new StubBackend(app);
-        app.Run(async context =>
+        var requests = new ConcurrentQueue<BackendRequest>();
+        var (app, baseUrl) = await LoopbackServer.StartAsync(web => web.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
-            backend._requests.Enqueue(new BackendRequest(context.Request.Method, context.Request.Path.Value ?? "", await reader.ReadToEndAsync(context.RequestAborted)));
-            await answer(context, backend._requests.Count);
-        });
-        await app.StartAsync();
-        backend.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return backend;
+            requests.Enqueue(new BackendRequest(context.Request.Method, context.Request.Path.Value ?? "", await reader.ReadToEndAsync(context.RequestAborted)));
+            await answer(context, requests.Count);
+        }));
+        return new StubBackend(app, requests) { BaseUrl = baseUrl };
     }
 
     public static Task Json(HttpContext context, string json, int status = StatusCodes.Status200OK)

@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Atendimento.Bot.Tests.Harness;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Atendimento.Bot.Tests.Recognition.Llm;
 
@@ -30,32 +26,26 @@ internal sealed record ChatRequest(string Method, string Path, string? Authoriza
 internal sealed class StubChatServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<ChatRequest> _requests = new();
+    private readonly ConcurrentQueue<ChatRequest> _requests;
 
-    private StubChatServer(WebApplication app) => _app = app;
+    private StubChatServer(WebApplication app, ConcurrentQueue<ChatRequest> requests) => (_app, _requests) = (app, requests);
 
     /// <summary>The base URL the bot is configured with, as for a real server: <c>http://127.0.0.1:PORT/v1</c>.</summary>
-    public string Endpoint { get; private set; } = "";
+    public string Endpoint { get; private init; } = "";
 
     public IReadOnlyList<ChatRequest> Requests => [.. _requests];
 
     public static async Task<StubChatServer> StartAsync(Func<HttpContext, ChatRequest, Task> answer)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new StubChatServer(app);
-        app.MapPost("/v1/chat/completions", async context =>
+        var requests = new ConcurrentQueue<ChatRequest>();
+        var (app, baseUrl) = await LoopbackServer.StartAsync(web => web.MapPost("/v1/chat/completions", async context =>
         {
             var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
             var request = new ChatRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.Headers.Authorization.ToString(), body!);
-            server._requests.Enqueue(request);
+            requests.Enqueue(request);
             await answer(context, request);
-        });
-        await app.StartAsync();
-        server.Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1";
-        return server;
+        }));
+        return new StubChatServer(app, requests) { Endpoint = baseUrl + "/v1" };
     }
 
     /// <summary>A successful chat completion whose assistant message is <paramref name="content"/>.</summary>
