@@ -280,10 +280,22 @@ function renderHandoff(h) {
     ['Fora do horário', h.outOfHours ? 'sim' : 'não'],
   ];
   $('handoff-details').replaceChildren(...details.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v || '—')]));
+  const trail = h.recognitionTrail || [];
+  $('handoff-trail').replaceChildren(...(trail.length ? trail.map(trailStep) : [el('li', {}, 'nada')]));
   const collected = Object.entries(h.collectedData || {});
   $('handoff-collected').replaceChildren(...(collected.length
     ? collected.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])
     : [el('dt', {}, '—'), el('dd', {}, 'nada')]));
+}
+
+// One recognised message: what the customer wrote, what the recognizer made of it and how sure it was, and what the
+// optional LLM stage said when it was asked.
+function trailStep(step) {
+  const understood = step.intent ? `${step.intent} (${Math.round(step.confidence * 100)}%)` : 'não reconhecida';
+  const item = el('li', {}, el('q', {}, step.text), ` → ${understood}`);
+  const llm = step.llm && { Picked: `IA escolheu ${step.llm.intent}`, None: 'IA: nenhuma das opções', Failed: 'IA não respondeu' }[step.llm.outcome];
+  if (llm) item.append(' · ', el('span', { class: 'llm' }, llm));
+  return item;
 }
 
 function renderActions(t) {

@@ -93,7 +93,11 @@ public sealed class DeskBrowserTests(DeskPages pages) : IClassFixture<DeskPages>
         var answer = desk.Locator("#transcript li[data-author=Customer]").Filter(new() { HasText = "minha fatura veio com valor errado" });
         await WaitAsync(answer);
         Assert.Equal(1, await answer.CountAsync());
-        await WaitAsync(desk.Locator($"#mine-list li[data-ticket='{ticketId}']"));
+        // The list catches up by itself: the customer's answer makes the conversation theirs to wait on again, and
+        // the SLA countdown is the resolution's (the first response was given).
+        var listed = desk.Locator($"#mine-list li[data-ticket='{ticketId}']");
+        await WaitAsync(listed.Filter(new() { HasText = "cliente aguarda" }));
+        Assert.DoesNotContain("estourado", await listed.Locator(".countdown").TextContentAsync() ?? "", StringComparison.Ordinal);
         if (screenshot)
         {
             await desk.Locator("#canned").SelectOptionAsync(new SelectOptionValue { Label = "Um momento" });
@@ -116,6 +120,8 @@ public sealed class DeskBrowserTests(DeskPages pages) : IClassFixture<DeskPages>
         await WaitAsync(queued);
         await queued.ClickAsync();
         await WaitAsync(desk.Locator("#handoff-details dd").Filter(new() { HasText = "cliente pediu um atendente" }));
+        // The recognition trail: the customer's words, the intent the recognizer gave them and its confidence.
+        await WaitAsync(desk.Locator("#handoff-trail li").Filter(new() { HasText = "quero falar com um atendente" }).Filter(new() { HasText = "→ falar_com_atendente (" }));
         await WaitAsync(desk.Locator("#transcript li[data-author=Bot]").First);
         await desk.Locator("#accept").ClickAsync();
         await SeesAsync(customer, "entrou na conversa");
