@@ -95,6 +95,8 @@ public static class RoutingModule
         services.AddSingleton<SlaDeliveries>();
         services.AddHostedService(sp => sp.GetRequiredService<SlaDeliveries>());
         services.AddHostedService<SlaWatcher>();
+        services.AddSingleton(sp => (IActiveTicketScan)sp.GetRequiredService<UnsignalledTicketStore>().Store);
+        services.AddHostedService<SlaTimerReconciliation>();
         return services;
     }
 

@@ -14,6 +14,12 @@ public interface ISlaTimerStore
     /// <summary>Fires up to <paramref name="limit"/> timers due at <paramref name="now"/>, earliest first, and returns their events.</summary>
     Task<IReadOnlyList<SlaEvent>> FireDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The tickets, across tenants, with at least one moment still to fire (scheduled, not fired), in
+    /// <see cref="SlaTicketKey"/> order after <paramref name="after"/>: the reconciliation checks each against its ticket.
+    /// </summary>
+    Task<IReadOnlyList<SlaTicketKey>> PendingAfterAsync(SlaTicketKey after, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The earliest moment still to fire, across tenants; null when none is scheduled.</summary>
     Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default);
 

@@ -39,6 +39,19 @@ public sealed class InMemorySlaTimerStore : ISlaTimerStore
         }
     }
 
+    public Task<IReadOnlyList<SlaTicketKey>> PendingAfterAsync(SlaTicketKey after, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<SlaTicketKey> keys = _timers.Where(pair => pair.Value.FiredAt is null && pair.Value.DueAt is not null)
+                .Select(pair => new SlaTicketKey(pair.Key.Item1, pair.Key.Item2)).Distinct()
+                .Where(key => key.IsAfter(after))
+                .OrderBy(key => key.TenantId.Value, StringComparer.Ordinal).ThenBy(key => key.TicketId)
+                .Take(limit).ToList();
+            return Task.FromResult(keys);
+        }
+    }
+
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -41,6 +41,23 @@ public sealed class PostgresSlaTimerStore(NpgsqlDataSource dataSource) : ISlaTim
         return await ReadEventsAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<SlaTicketKey>> PendingAfterAsync(SlaTicketKey after, int limit, CancellationToken cancellationToken = default)
+    {
+        // COLLATE "C" orders tenants by their bytes, as the in-memory store and SlaTicketKey.IsAfter do.
+        await using var command = dataSource.CreateCommand("""
+            SELECT DISTINCT tenant_id COLLATE "C", ticket_id FROM sla_timers
+            WHERE fired_at IS NULL AND due_at IS NOT NULL AND (tenant_id COLLATE "C", ticket_id) > ($1 COLLATE "C", $2)
+            ORDER BY 1, 2 LIMIT $3
+            """).With(after.TenantId.Value, after.TicketId, limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<SlaTicketKey>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new SlaTicketKey(new TenantId(reader.GetString(0)), reader.GetInt64(1)));
+        }
+        return keys;
+    }
+
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT min(due_at) FROM sla_timers WHERE fired_at IS NULL AND due_at IS NOT NULL");

@@ -1,3 +1,4 @@
+using Atendimento.Platform.Tenancy;
 using Atendimento.Routing.Tickets;
 using Microsoft.Extensions.Logging;
 
@@ -72,6 +73,10 @@ public sealed partial class TicketSla(SlaPolicy policy, SlaScheduler scheduler, 
             policy.CalendarFor(ticket.TenantId), cancellationToken);
         LogScheduled(ticket.Id.Value, ticket.TenantId.Value, ticket.Status.ToString());
     }
+
+    /// <summary>Cancels the timers of a ticket that cannot be read any more, so they raise no alert.</summary>
+    public Task CancelAsync(TenantId tenantId, long ticketId, CancellationToken cancellationToken = default) =>
+        scheduler.ScheduleAsync(tenantId, ticketId, null, null, policy.CalendarFor(tenantId), cancellationToken);
 
     /// <summary>A stopped clock keeps the deadline it had, so the ticket still says what the target was.</summary>
     private static DateTimeOffset? DueAt(SlaClock? clock, DateTimeOffset? previous, BusinessCalendar calendar) =>

@@ -1,10 +1,11 @@
 using Atendimento.Platform.Tenancy;
 using Atendimento.Routing.Assignment;
+using Atendimento.Routing.Sla;
 
 namespace Atendimento.Routing.Tickets;
 
 /// <summary>The embedded default. Hands out copies, so callers see the same isolation PostgreSQL gives them.</summary>
-public sealed partial class InMemoryTicketStore : ITicketStore, IAssignmentStore
+public sealed partial class InMemoryTicketStore : ITicketStore, IAssignmentStore, IActiveTicketScan
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(TenantId, TicketId), Ticket> _tickets = [];
@@ -29,6 +30,18 @@ public sealed partial class InMemoryTicketStore : ITicketStore, IAssignmentStore
                 .Select((m, i) => new TicketMessage(created.Id, i + 1, m.Author, m.AuthorId, m.Text, m.At, m.Internal))
                 .ToList();
             return Task.FromResult(new OpenResult(created with { }, Created: true));
+        }
+    }
+
+    public Task<IReadOnlyList<Ticket>> ActiveAfterAsync(SlaTicketKey after, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Ticket> page = _tickets.Values
+                .Where(t => TicketLifecycle.IsActive(t.Status) && new SlaTicketKey(t.TenantId, t.Id.Value).IsAfter(after))
+                .OrderBy(t => t.TenantId.Value, StringComparer.Ordinal).ThenBy(t => t.Id.Value)
+                .Take(limit).Select(t => t with { }).ToList();
+            return Task.FromResult(page);
         }
     }
 

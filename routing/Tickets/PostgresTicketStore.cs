@@ -2,6 +2,7 @@ using System.Text;
 using Atendimento.Platform.Postgres;
 using Atendimento.Platform.Tenancy;
 using Atendimento.Routing.Assignment;
+using Atendimento.Routing.Sla;
 using Npgsql;
 using NpgsqlTypes;
 using static Atendimento.Routing.Tickets.PostgresTicketRows;
@@ -9,8 +10,28 @@ using static Atendimento.Routing.Tickets.PostgresTicketRows;
 namespace Atendimento.Routing.Tickets;
 
 /// <summary>Tickets in PostgreSQL; the message log and the audit log are in the other parts of this class.</summary>
-public sealed partial class PostgresTicketStore(NpgsqlDataSource dataSource) : ITicketStore, IAssignmentStore
+public sealed partial class PostgresTicketStore(NpgsqlDataSource dataSource) : ITicketStore, IAssignmentStore, IActiveTicketScan
 {
+    /// <summary>
+    /// A system job's read across tenants (no tenant scope), in primary-key order with tenants compared bytewise, as
+    /// <see cref="SlaTicketKey.IsAfter"/> does.
+    /// </summary>
+    public async Task<IReadOnlyList<Ticket>> ActiveAfterAsync(SlaTicketKey after, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM tickets
+            WHERE status = ANY($1) AND (tenant_id COLLATE "C", id) > ($2 COLLATE "C", $3)
+            ORDER BY tenant_id COLLATE "C", id LIMIT $4
+            """).With(TicketLifecycle.ActiveStatuses.Select(status => status.ToString()).ToArray(), after.TenantId.Value, after.TicketId, limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tickets = new List<Ticket>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tickets.Add(Read(reader));
+        }
+        return tickets;
+    }
+
     public async Task<OpenResult> OpenAsync(NewTicket ticket, IReadOnlyList<NewTicketMessage> transcript, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -64,6 +64,25 @@ public abstract class SlaTimerStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tickets_with_a_moment_still_to_fire_are_listed_once_each_in_key_order_after_the_cursor()
+    {
+        await Store.ScheduleAsync(Other, 3, SlaMoment.FirstResponseWarning, Now.AddMinutes(5));
+        await Store.ScheduleAsync(TenantId.Default, 9, SlaMoment.FirstResponseWarning, Now.AddMinutes(5));
+        await Store.ScheduleAsync(TenantId.Default, 9, SlaMoment.ResolutionBreach, Now.AddHours(5));
+        await Store.ScheduleAsync(TenantId.Default, 4, SlaMoment.ResolutionBreach, Now.AddHours(5));
+        await Store.ScheduleAsync(TenantId.Default, 5, SlaMoment.ResolutionBreach, null); // cancelled
+        await Store.ScheduleAsync(TenantId.Default, 6, SlaMoment.FirstResponseBreach, Now.AddSeconds(-1));
+        await Store.FireDueAsync(Now, 10); // 6 fired: nothing left to fire
+
+        var first = await Store.PendingAfterAsync(SlaTicketKey.Start, 2);
+        var rest = await Store.PendingAfterAsync(first[^1], 2);
+
+        // "default" < "outra-empresa" byte by byte.
+        Assert.Equal([new SlaTicketKey(TenantId.Default, 4), new SlaTicketKey(TenantId.Default, 9)], first);
+        Assert.Equal([new SlaTicketKey(Other, 3)], rest);
+    }
+
+    [Fact]
     public async Task Due_timers_fire_earliest_first_across_tenants_up_to_the_limit()
     {
         await Store.ScheduleAsync(TenantId.Default, 1, SlaMoment.ResolutionBreach, Now.AddSeconds(-1));

@@ -1,3 +1,4 @@
+using Atendimento.Routing.Sla;
 using Atendimento.Routing.Tickets;
 using static Atendimento.Routing.Tests.Tickets.TicketBuilder;
 
@@ -26,6 +27,28 @@ public abstract partial class TicketStoreContract
         Assert.Equal((3, 3, 1), (first.Items.Count, second.Items.Count, third.Items.Count));
         Assert.NotNull(second.NextBeforeId);
         Assert.Null(third.NextBeforeId);
+    }
+
+    [Fact]
+    public async Task The_active_scan_pages_through_every_tenant_in_key_order_and_skips_ended_tickets()
+    {
+        var store = await CreateStoreAsync();
+        var globex = (await store.OpenAsync(ATicket().ForTenant(Globex).ForConversation("g").BuildRequest(), [])).Ticket.Id.Value;
+        var acme = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            acme.Add((await store.OpenAsync(ATicket().ForTenant(Acme).ForConversation($"a{i}").BuildRequest(), [])).Ticket.Id.Value);
+        }
+        await ResolveAsync(store, new TicketId(acme[1]), "ana");
+        var scan = (IActiveTicketScan)store;
+
+        var first = await scan.ActiveAfterAsync(SlaTicketKey.Start, 2);
+        var second = await scan.ActiveAfterAsync(new SlaTicketKey(first[^1].TenantId, first[^1].Id.Value), 2);
+        var third = await scan.ActiveAfterAsync(new SlaTicketKey(second[^1].TenantId, second[^1].Id.Value), 2);
+
+        Assert.Equal([(Acme, acme[0]), (Acme, acme[2]), (Acme, acme[3]), (Globex, globex)],
+            first.Concat(second).Concat(third).Select(t => (t.TenantId, t.Id.Value)));
+        Assert.Empty(await scan.ActiveAfterAsync(new SlaTicketKey(Globex, globex), 2));
     }
 
     [Fact]
