@@ -69,19 +69,24 @@ public sealed class InMemoryKpiStore(InMemoryTicketStore tickets) : IKpiStore
             .Select(g => (g.Key.Bucket, new SlaHits(target, g.Key.Priority, g.Key.Level, g.LongCount(o => o.Met), g.LongCount(o => !o.Met))));
     }
 
-    /// <summary>Decided when met (at the answer) or when the deadline passed unmet; cancelled and merged tickets that never met it do not count.</summary>
+    /// <summary>
+    /// The ticket's verdict first (met at the answer, breached at the deadline), which also covers a target met while
+    /// its clock was paused and the ticket had no deadline; without one, a passed deadline is a breach at that moment.
+    /// Cancelled and merged tickets that never met it do not count. As <see cref="KpiSql.Sla"/>.
+    /// </summary>
     private static (Ticket Ticket, DateTimeOffset DecidedAt, bool Met, bool Dropped)? Outcome(Ticket ticket, SlaTargetKind target)
     {
-        var (actual, due) = target == SlaTargetKind.FirstResponse
-            ? (ticket.FirstResponseAt, ticket.FirstResponseDueAt)
-            : (ticket.ResolvedAt, ticket.ResolutionDueAt);
-        if (due is not { } deadline)
+        var (actual, due, breached) = target == SlaTargetKind.FirstResponse
+            ? (ticket.FirstResponseAt, ticket.FirstResponseDueAt, ticket.FirstResponseBreached)
+            : (ticket.ResolvedAt, ticket.ResolutionDueAt, ticket.ResolutionBreached);
+        var dropped = ticket.Status is TicketStatus.Cancelled or TicketStatus.Merged;
+        return breached switch
         {
-            return null;
-        }
-        var met = actual is { } at && at <= deadline;
-        var decidedAt = actual is { } done && done < deadline ? done : deadline;
-        return (ticket, decidedAt, met, ticket.Status is TicketStatus.Cancelled or TicketStatus.Merged);
+            true when (due ?? actual) is { } at => (ticket, at, false, dropped),
+            false when actual is { } at => (ticket, at, true, dropped),
+            null when due is { } deadline => (ticket, actual is { } done && done < deadline ? done : deadline, actual is { } answered && answered <= deadline, dropped),
+            _ => null,
+        };
     }
 
     private static Dictionary<DateTimeOffset, TicketMovement> Movement(KpiQuery query, List<Ticket> matching, IReadOnlyList<TicketAuditEntry> audit)

@@ -8,7 +8,7 @@ namespace Atendimento.Routing.Kpis;
 /// <summary>
 /// The KPI statements of one query. Parameters: $1 tenant, $2 period start, $3 period end (exclusive), $4 the end
 /// of what SLA can have decided (the earlier of the period's end and now), then the filters that were given.
-/// Only given filters become conditions, so each statement is a plain range on an index of migration 0017.
+/// Only given filters become conditions, so each statement is a plain range on an index of migration 0017 or 0020.
 /// </summary>
 internal sealed class KpiSql
 {
@@ -57,33 +57,45 @@ internal sealed class KpiSql
         """;
 
     /// <summary>
-    /// Each SLA target counts in the bucket where it was decided: met at the answer (or resolution) on time, breached
-    /// at the deadline. Cancelled and merged tickets that never met it are left out. The outcome is derived from the
-    /// timestamps; persisted breach flags would replace only the decided_at and met expressions of sla_outcomes
-    /// (and the two indexes of migration 0017 that match decided_at).
+    /// Each SLA target counts in the bucket where it was decided. A ticket's own verdict comes first: met at the answer
+    /// (or resolution), breached at the deadline; it also covers a target met while its clock was paused, when the
+    /// ticket has no deadline. Without a verdict yet, a deadline that passed is a breach at that moment. Cancelled and
+    /// merged tickets that never met it are left out. <see cref="Decided"/> and <see cref="Counted"/> are the exact
+    /// expressions of migration 0020's indexes.
     /// </summary>
     public string Sla() => $"""
         WITH sla_outcomes AS (
             SELECT 'FirstResponse' AS target, t.priority, t.level, t.status,
-                   LEAST(COALESCE(t.first_response_at, 'infinity'::timestamptz), t.first_response_due_at) AS decided_at,
-                   coalesce(t.first_response_at <= t.first_response_due_at, false) AS met
+                   {Decided("first_response_breached", "first_response_at", "first_response_due_at")} AS decided_at,
+                   {Met("first_response_breached", "first_response_at", "first_response_due_at")} AS met
             FROM tickets t
-            WHERE t.tenant_id = $1 AND t.first_response_due_at IS NOT NULL{_filters}
-              AND LEAST(COALESCE(t.first_response_at, 'infinity'::timestamptz), t.first_response_due_at) >= $2
-              AND LEAST(COALESCE(t.first_response_at, 'infinity'::timestamptz), t.first_response_due_at) < $4
+            WHERE t.tenant_id = $1 AND {Counted("first_response_breached", "first_response_due_at")}{_filters}
+              AND {Decided("first_response_breached", "first_response_at", "first_response_due_at")} >= $2
+              AND {Decided("first_response_breached", "first_response_at", "first_response_due_at")} < $4
             UNION ALL
             SELECT 'Resolution', t.priority, t.level, t.status,
-                   LEAST(COALESCE(t.resolved_at, 'infinity'::timestamptz), t.resolution_due_at),
-                   coalesce(t.resolved_at <= t.resolution_due_at, false)
+                   {Decided("resolution_breached", "resolved_at", "resolution_due_at")},
+                   {Met("resolution_breached", "resolved_at", "resolution_due_at")}
             FROM tickets t
-            WHERE t.tenant_id = $1 AND t.resolution_due_at IS NOT NULL{_filters}
-              AND LEAST(COALESCE(t.resolved_at, 'infinity'::timestamptz), t.resolution_due_at) >= $2
-              AND LEAST(COALESCE(t.resolved_at, 'infinity'::timestamptz), t.resolution_due_at) < $4)
+            WHERE t.tenant_id = $1 AND {Counted("resolution_breached", "resolution_due_at")}{_filters}
+              AND {Decided("resolution_breached", "resolved_at", "resolution_due_at")} >= $2
+              AND {Decided("resolution_breached", "resolved_at", "resolution_due_at")} < $4)
         SELECT {Bucket("decided_at")}, target, priority, level, count(*) FILTER (WHERE met), count(*) FILTER (WHERE NOT met)
         FROM sla_outcomes
         WHERE met OR status NOT IN ('Cancelled', 'Merged')
         GROUP BY 1, 2, 3, 4
         """;
+
+    /// <summary>When the target was decided: the verdict's moment, else the earlier of the answer and the deadline.</summary>
+    private static string Decided(string breached, string done, string due) =>
+        $"(CASE WHEN t.{breached} IS NULL THEN LEAST(COALESCE(t.{done}, 'infinity'::timestamptz), t.{due}) " +
+        $"WHEN t.{breached} THEN COALESCE(t.{due}, t.{done}) ELSE t.{done} END)";
+
+    private static string Met(string breached, string done, string due) =>
+        $"(CASE WHEN t.{breached} IS NULL THEN coalesce(t.{done} <= t.{due}, false) ELSE NOT t.{breached} END)";
+
+    /// <summary>Tickets with a verdict or a deadline: the rest have no SLA target, or a clock paused short of it.</summary>
+    private static string Counted(string breached, string due) => $"(t.{breached} IS NOT NULL OR t.{due} IS NOT NULL)";
 
     /// <summary>Tickets opened in the period, and how many of them the audit log shows transferred or escalated at least once.</summary>
     public string Movement() => $"""

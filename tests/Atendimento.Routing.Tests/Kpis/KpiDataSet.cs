@@ -20,11 +20,19 @@ namespace Atendimento.Routing.Tests.Kpis;
 /// T8      globex  N1    Normal  geral   directline B       B        B        B+1m       B+2m      B+10m    B+20m    Escalate           Resolved
 /// T9      acme    N2    Normal  tecnico directline B+3d    B+3d     B+3d     B+3d+1m    -         -        -                           WaitingOnCustomer
 /// </code>
+/// The rows above have no SLA verdicts (first_response_breached, resolution_breached), as tickets stored before the
+/// verdicts existed; the KPIs then judge by the deadlines. Initech's tickets carry verdicts as the SLA clocks set them:
+/// <code>
+/// ticket  tenant   level prio   opened  1st answer resolved  1st due  res due  1st verdict  res verdict  status
+/// I1      initech  N1    Normal B       B+5m       B+200m    B+10m    -        met          met          Resolved (its resolution clock was paused when it was resolved, so it has no deadline)
+/// I2      initech  N1    Normal B+10m   B+40m      -         B+20m    -        breached     -            WaitingOnCustomer (paused)
+/// </code>
 /// </summary>
 internal static class KpiDataSet
 {
     public static readonly TenantId Acme = new("acme");
     public static readonly TenantId Globex = new("globex");
+    public static readonly TenantId Initech = new("initech");
     public static readonly DateTimeOffset B = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset From = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset To = new(2026, 11, 4, 0, 0, 0, TimeSpan.Zero);
@@ -52,12 +60,16 @@ internal static class KpiDataSet
             assigned: M(0), accepted: M(0), answered: M(1), resolved: M(2), firstDue: M(10), resolutionDue: M(20), audit: [TicketAction.Escalate]);
         await AddAsync(store, "t9", Acme, SupportLevel.N2, TicketPriority.Normal, "tecnico", "directline", M(3 * Day), TicketStatus.WaitingOnCustomer,
             assigned: M(3 * Day), accepted: M(3 * Day), answered: M(3 * Day + 1));
+        await AddAsync(store, "i1", Initech, SupportLevel.N1, TicketPriority.Normal, "geral", "directline", M(0), TicketStatus.Resolved,
+            assigned: M(1), accepted: M(1), answered: M(5), resolved: M(200), firstDue: M(10), firstBreached: false, resolutionBreached: false);
+        await AddAsync(store, "i2", Initech, SupportLevel.N1, TicketPriority.Normal, "geral", "directline", M(10), TicketStatus.WaitingOnCustomer,
+            assigned: M(11), accepted: M(11), answered: M(40), firstDue: M(20), firstBreached: true);
     }
 
     private static async Task AddAsync(ITicketStore store, string name, TenantId tenant, SupportLevel level, TicketPriority priority,
         string queue, string channel, DateTimeOffset opened, TicketStatus status, DateTimeOffset? assigned = null, DateTimeOffset? accepted = null,
         DateTimeOffset? answered = null, DateTimeOffset? resolved = null, DateTimeOffset? firstDue = null, DateTimeOffset? resolutionDue = null,
-        TicketAction[]? audit = null)
+        TicketAction[]? audit = null, bool? firstBreached = null, bool? resolutionBreached = null)
     {
         using var handoff = JsonDocument.Parse("""{"reasonCode":"explicit_request"}""");
         var request = new NewTicket(tenant, $"kpi:{name}", channel, null, level, queue, [], "explicit_request", handoff.RootElement.Clone(), opened, priority)
@@ -72,6 +84,8 @@ internal static class KpiDataSet
         ticket.AcceptedAt = accepted;
         ticket.FirstResponseAt = answered;
         ticket.ResolvedAt = resolved;
+        ticket.FirstResponseBreached = firstBreached;
+        ticket.ResolutionBreached = resolutionBreached;
         ticket.CancelledAt = status == TicketStatus.Cancelled ? opened.AddMinutes(15) : null;
         var lines = (audit ?? []).Select(action =>
             new NewAuditEntry(action, TicketActor.Agent("ana"), "kpi test", null, null, status, status, opened.AddMinutes(1))).ToArray();

@@ -85,6 +85,20 @@ public abstract class KpiStoreContract
     }
 
     [Fact]
+    public async Task The_tickets_own_verdict_decides_even_for_a_target_met_while_its_clock_was_paused()
+    {
+        var period = (await ReportAsync(new KpiQuery(From, To), tenant: Initech)).Periods.Single();
+
+        // I1 answered in time and resolved with its resolution clock paused (no deadline on the ticket, verdict met);
+        // I2 answered late (verdict breached) and now waits on the customer with its resolution clock paused.
+        Assert.Equal(
+        [
+            new SlaHits(SlaTargetKind.FirstResponse, TicketPriority.Normal, SupportLevel.N1, 1, 1),
+            new SlaHits(SlaTargetKind.Resolution, TicketPriority.Normal, SupportLevel.N1, 1, 0),
+        ], period.Sla);
+    }
+
+    [Fact]
     public async Task A_deadline_still_ahead_is_not_counted_yet_while_a_passed_one_is_a_breach()
     {
         // At B+35m: T2's first answer came late (breached at B+20m); T4's first deadline (B+40m) and T3's resolution
