@@ -74,8 +74,9 @@ public sealed partial class DialogCatalog : IDisposable
                 errors.ForEach(error => LogReloadError(error.File, error.Line, error.Message));
                 return false;
             }
-            _current = Build(definition);
+            // Warned before the swap: whoever sees the new dialogs can already read what is wrong with them.
             WarnOfUnconfiguredBackends(definition);
+            _current = Build(definition);
             LastReloadErrors = [];
             Reloads++;
             LogReloaded(definition.Intents.Count);

@@ -22,7 +22,10 @@ internal static class DeskModule
         services.AddSingleton<IDeskUserStore>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresDeskUserStore>(sp)
             : new InMemoryDeskUserStore());
-        services.AddSingleton<SignInThrottle>();
+        // With Redis every instance shares the count, so N instances do not give a guesser N times the tries.
+        services.AddSingleton<ISignInThrottle>(sp => sp.GetRequiredService<StorageSelection>().UsesRedis
+            ? ActivatorUtilities.CreateInstance<RedisSignInThrottle>(sp)
+            : ActivatorUtilities.CreateInstance<InMemorySignInThrottle>(sp));
         services.AddSingleton<IDeskEventLog>(sp => sp.GetRequiredService<StorageSelection>().UsesPostgres
             ? ActivatorUtilities.CreateInstance<PostgresDeskEventLog>(sp)
             : new InMemoryDeskEventLog());

@@ -14,7 +14,7 @@ public sealed record SignInOutcome(DeskUser? User, TimeSpan? RetryAfter)
 /// the same hashing work as a wrong password, so timing does not tell which accounts exist; a hash in an older
 /// format is upgraded on a successful sign-in.
 /// </summary>
-public sealed class DeskSignIn(IDeskUserStore users, SignInThrottle throttle)
+public sealed class DeskSignIn(IDeskUserStore users, ISignInThrottle throttle)
 {
     private static readonly PasswordHasher<DeskUser> Hasher = new();
     private static readonly DeskUser Nobody = new(TenantId.Default, "-", "-", DeskRole.Agent, null, Hasher.HashPassword(null!, Guid.NewGuid().ToString()));
@@ -25,7 +25,8 @@ public sealed class DeskSignIn(IDeskUserStore users, SignInThrottle throttle)
     {
         var account = $"user:{tenantId.Value}/{DeskUser.Normalize(userName)}";
         var from = $"address:{address ?? "unknown"}";
-        if (throttle.TryBegin(account, from) is { } wait)
+        string[] keys = [account, from];
+        if (await throttle.TryBeginAsync(keys, cancellationToken) is { } wait)
         {
             return new SignInOutcome(null, wait);
         }
@@ -40,7 +41,7 @@ public sealed class DeskSignIn(IDeskUserStore users, SignInThrottle throttle)
             user = user with { PasswordHash = HashPassword(user, password) };
             await users.UpsertAsync(user, cancellationToken);
         }
-        throttle.Succeeded(account, from);
+        await throttle.SucceededAsync(keys, cancellationToken);
         return new SignInOutcome(user, null);
     }
 }

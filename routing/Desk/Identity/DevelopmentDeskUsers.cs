@@ -11,6 +11,12 @@ public sealed class DeskOptions
 
     /// <summary>The password of the development accounts; set only in appsettings.Development.json.</summary>
     public string? DevelopmentPassword { get; set; }
+
+    /// <summary>
+    /// Sets apart this deployment's sign-in counts in a Redis that other deployments (staging, another customer)
+    /// also use; every instance of one deployment must have the same value.
+    /// </summary>
+    public string SignInThrottleNamespace { get; set; } = "default";
 }
 
 /// <summary>

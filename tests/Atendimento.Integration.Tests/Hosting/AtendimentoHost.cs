@@ -41,6 +41,9 @@ public sealed class AtendimentoHost : WebApplicationFactory<Program>
             ["DirectLine:HeartbeatSeconds"] = "2",
             ["WebChat:ScriptPath"] = Environment.GetEnvironmentVariable("ATENDIMENTO_WEBCHAT_JS"),
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every test's hosts share the one Redis of ./test.sh and sign in from 127.0.0.1: each host set is its
+            // own deployment, so one test's wrong passwords never lock another's agents out.
+            ["Desk:SignInThrottleNamespace"] = Guid.NewGuid().ToString("N"),
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

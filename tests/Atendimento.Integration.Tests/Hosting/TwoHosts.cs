@@ -19,8 +19,10 @@ public sealed class TwoHosts : IAsyncDisposable
     public static async Task<TwoHosts> StartAsync(IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var schema = await PostgresSchema.CreateAsync();
-        return new TwoHosts(schema, AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, extra, services),
-            AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, extra, services));
+        // One deployment: both instances share the sign-in counts, as they share everything else.
+        var shared = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>()) { ["Desk:SignInThrottleNamespace"] = Guid.NewGuid().ToString("N") };
+        return new TwoHosts(schema, AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, shared, services),
+            AtendimentoHost.Start(schema.ConnectionString, TestEnvironment.Redis, shared, services));
     }
 
     public async ValueTask DisposeAsync()

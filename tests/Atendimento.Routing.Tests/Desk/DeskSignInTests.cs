@@ -14,7 +14,7 @@ public sealed class DeskSignInTests
 
     public DeskSignInTests()
     {
-        _signIn = new DeskSignIn(_users, new SignInThrottle(_clock));
+        _signIn = new DeskSignIn(_users, new InMemorySignInThrottle(_clock));
         var ana = new DeskUser(TenantId.Default, "ana", "Ana Souza", DeskRole.Agent, "ana", string.Empty);
         _users.UpsertAsync(ana with { PasswordHash = DeskSignIn.HashPassword(ana, Password) }).GetAwaiter().GetResult();
     }

@@ -2,22 +2,46 @@ namespace Atendimento.Routing.Desk.Identity;
 
 /// <summary>
 /// Slows password guessing: at most <see cref="MaxFailures"/> sign-in attempts that are not (yet) known to have
-/// succeeded, per account and per address, within <see cref="Window"/>. An attempt is counted before its password
-/// is checked, so parallel guesses cannot slip past the count, and taken back when it succeeds. Counted in this
-/// process; with N instances a guesser gets at most N times as many tries. Expired entries are swept, so a stream
-/// of made-up user names cannot grow it without bound.
+/// succeeded, per account and per address, within <see cref="Window"/> of the first. An attempt is counted before its
+/// password is checked, so parallel guesses cannot slip past the count, and taken back when it succeeds.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock)
+public interface ISignInThrottle
+{
+    /// <summary>Counts an attempt for every key; or, when one of them is used up, counts nothing and says how long to wait.</summary>
+    Task<TimeSpan?> TryBeginAsync(string[] keys, CancellationToken cancellationToken = default);
+
+    /// <summary>The attempt succeeded: it no longer counts against any of the keys.</summary>
+    Task SucceededAsync(string[] keys, CancellationToken cancellationToken = default);
+}
+
+public static class SignInThrottle
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>
+/// The embedded default, counted in this process (and the fallback of <see cref="RedisSignInThrottle"/> while Redis
+/// cannot answer). Expired entries are swept, so a stream of made-up user names cannot grow it without bound.
+/// </summary>
+public sealed class InMemorySignInThrottle(TimeProvider clock) : ISignInThrottle
+{
+    private const int MaxFailures = SignInThrottle.MaxFailures;
+    private static readonly TimeSpan Window = SignInThrottle.Window;
     private const int SweepAbove = 10_000;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Attempts> _attempts = new(StringComparer.Ordinal);
 
-    /// <summary>Counts an attempt for every key; or, when one of them is used up, counts nothing and says how long to wait.</summary>
-    public TimeSpan? TryBegin(params string[] keys)
+    public Task<TimeSpan?> TryBeginAsync(string[] keys, CancellationToken cancellationToken = default) => Task.FromResult(TryBegin(keys));
+
+    public Task SucceededAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        Succeeded(keys);
+        return Task.CompletedTask;
+    }
+
+    public TimeSpan? TryBegin(string[] keys)
     {
         var now = clock.GetUtcNow();
         lock (_gate)
@@ -37,8 +61,7 @@ public sealed class SignInThrottle(TimeProvider clock)
         }
     }
 
-    /// <summary>The attempt succeeded: it no longer counts against any of the keys.</summary>
-    public void Succeeded(params string[] keys)
+    public void Succeeded(string[] keys)
     {
         lock (_gate)
         {
