@@ -36,18 +36,19 @@ public sealed partial class SlaTimerReconciliation(
         }
     }
 
-    /// <summary>Both passes; returns how many tickets had their timers rewritten (a ticket may count twice).</summary>
+    /// <summary>Both passes; returns how many tickets had their timers rewritten, each once.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
     {
-        var rewritten = 0;
+        // Most tickets holding a pending timer are active too: the second pass skips those the first one rewrote.
+        var rewritten = new HashSet<SlaTicketKey>();
         for (var after = SlaTicketKey.Start; ;)
         {
             var page = await timers.PendingAfterAsync(after, PageSize, cancellationToken);
             foreach (var key in page)
             {
                 await RewriteAsync(await tickets.GetAsync(key.TenantId, new TicketId(key.TicketId), cancellationToken), key, cancellationToken);
+                rewritten.Add(key);
             }
-            rewritten += page.Count;
             if (page.Count < PageSize)
             {
                 break;
@@ -58,15 +59,17 @@ public sealed partial class SlaTimerReconciliation(
         {
             var page = await activeTickets.ActiveAfterAsync(after, PageSize, cancellationToken);
             // A ticket without clocks (no SLA row matched it) has no timers to miss.
-            var measured = page.Where(ticket => ticket.FirstResponseClock is not null || ticket.ResolutionClock is not null).ToList();
-            foreach (var ticket in measured)
+            foreach (var ticket in page.Where(ticket => ticket.FirstResponseClock is not null || ticket.ResolutionClock is not null))
             {
-                await RewriteAsync(ticket, new SlaTicketKey(ticket.TenantId, ticket.Id.Value), cancellationToken);
+                var key = new SlaTicketKey(ticket.TenantId, ticket.Id.Value);
+                if (rewritten.Add(key))
+                {
+                    await RewriteAsync(ticket, key, cancellationToken);
+                }
             }
-            rewritten += measured.Count;
             if (page.Count < PageSize)
             {
-                return rewritten;
+                return rewritten.Count;
             }
             after = new SlaTicketKey(page[^1].TenantId, page[^1].Id.Value);
         }

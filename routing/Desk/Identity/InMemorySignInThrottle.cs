@@ -1,9 +1,10 @@
 namespace Atendimento.Routing.Desk.Identity;
 
 /// <summary>
-/// Slows password guessing: at most <see cref="MaxFailures"/> sign-in attempts that are not (yet) known to have
-/// succeeded, per account and per address, within <see cref="Window"/> of the first. An attempt is counted before its
-/// password is checked, so parallel guesses cannot slip past the count, and taken back when it succeeds.
+/// Slows password guessing: at most <see cref="SignInThrottle.MaxFailures"/> sign-in attempts that are not (yet)
+/// known to have succeeded, per account and per address, within <see cref="SignInThrottle.Window"/> of the first.
+/// An attempt is counted before its password is checked, so parallel guesses cannot slip past the count, and taken
+/// back when it succeeds.
 /// </summary>
 public interface ISignInThrottle
 {
@@ -26,8 +27,6 @@ public static class SignInThrottle
 /// </summary>
 public sealed class InMemorySignInThrottle(TimeProvider clock) : ISignInThrottle
 {
-    private const int MaxFailures = SignInThrottle.MaxFailures;
-    private static readonly TimeSpan Window = SignInThrottle.Window;
     private const int SweepAbove = 10_000;
 
     private readonly Lock _gate = new();
@@ -48,7 +47,7 @@ public sealed class InMemorySignInThrottle(TimeProvider clock) : ISignInThrottle
         {
             Sweep(now);
             var current = keys.Select(key => Current(key, now)).ToList();
-            var blocked = current.Where(a => a.Count >= MaxFailures).Select(a => a.Since + Window - now).ToList();
+            var blocked = current.Where(a => a.Count >= SignInThrottle.MaxFailures).Select(a => a.Since + SignInThrottle.Window - now).ToList();
             if (blocked.Count > 0)
             {
                 return blocked.Max();
@@ -76,7 +75,7 @@ public sealed class InMemorySignInThrottle(TimeProvider clock) : ISignInThrottle
     }
 
     private Attempts Current(string key, DateTimeOffset now) =>
-        _attempts.TryGetValue(key, out var attempts) && attempts.Since + Window > now ? attempts : new Attempts(0, now);
+        _attempts.TryGetValue(key, out var attempts) && attempts.Since + SignInThrottle.Window > now ? attempts : new Attempts(0, now);
 
     private void Sweep(DateTimeOffset now)
     {
@@ -84,7 +83,7 @@ public sealed class InMemorySignInThrottle(TimeProvider clock) : ISignInThrottle
         {
             return;
         }
-        foreach (var key in _attempts.Where(pair => pair.Value.Since + Window <= now).Select(pair => pair.Key).ToList())
+        foreach (var key in _attempts.Where(pair => pair.Value.Since + SignInThrottle.Window <= now).Select(pair => pair.Key).ToList())
         {
             _attempts.Remove(key);
         }
